@@ -1,0 +1,104 @@
+import { Heap } from 'heap-js';
+import type { Clock, TimerHandle } from '../clock/clock.js';
+
+/** What a deadline does when it comes due. */
+export type DeadlineKind = 'offer-timeout' | 'wrap-up-end' | 'agent-ready';
+
+/** A pending timed action of the router, kept as plain data (no closures). */
+export interface Deadline {
+  readonly atMs: number;
+  readonly seq: number;
+  readonly kind: DeadlineKind;
+  /** Id of the call (offer-timeout) or agent (wrap-up-end, agent-ready). */
+  readonly targetId: string;
+  /** Channel of the slot a wrap-up holds. */
+  readonly channel: string;
+  live: boolean;
+}
+
+const byTimeThenSeq = (a: Deadline, b: Deadline): number => a.atMs - b.atMs || a.seq - b.seq;
+
+/**
+ * The router's timed actions in one heap, with a single clock timer armed for the earliest.
+ * Cancelled deadlines are dropped lazily when they reach the head.
+ * Invariant: deadlines come due in time order, equal times in the order they were added.
+ */
+export class Deadlines {
+  readonly #clock: Clock;
+  readonly #onDue: () => void;
+  readonly #heap = new Heap<Deadline>(byTimeThenSeq);
+  #seq = 0;
+  #live = 0;
+  #timer: TimerHandle | undefined;
+  #armedAtMs = Infinity;
+
+  constructor(clock: Clock, onDue: () => void) {
+    this.#clock = clock;
+    this.#onDue = onDue;
+  }
+
+  /** Deadlines added and neither due nor cancelled. */
+  get size(): number {
+    return this.#live;
+  }
+
+  add(atMs: number, kind: DeadlineKind, targetId: string, channel = ''): Deadline {
+    const deadline: Deadline = { atMs, seq: this.#seq++, kind, targetId, channel, live: true };
+    this.#heap.add(deadline);
+    this.#live++;
+    if (atMs < this.#armedAtMs) this.#arm(atMs);
+    return deadline;
+  }
+
+  cancel(deadline: Deadline): void {
+    if (!deadline.live) return;
+    deadline.live = false;
+    this.#live--;
+    if (this.#live === 0) this.#disarm();
+  }
+
+  /** Removes and returns the earliest live deadline due at or before `nowMs`. */
+  takeDue(nowMs: number): Deadline | undefined {
+    for (;;) {
+      const head = this.#heap.peek();
+      if (head === undefined || head.atMs > nowMs) return undefined;
+      this.#heap.pop();
+      if (!head.live) continue;
+      head.live = false;
+      this.#live--;
+      return head;
+    }
+  }
+
+  /** Arms the clock timer for the earliest live deadline, after due ones were taken. */
+  rearm(): void {
+    while (this.#heap.peek()?.live === false) this.#heap.pop();
+    const head = this.#heap.peek();
+    if (head === undefined) this.#disarm();
+    else if (head.atMs !== this.#armedAtMs || this.#timer === undefined) this.#arm(head.atMs);
+  }
+
+  /** Cancels the clock timer; deadlines stay (for `dispose`). */
+  #disarm(): void {
+    if (this.#timer !== undefined) this.#clock.cancel(this.#timer);
+    this.#timer = undefined;
+    this.#armedAtMs = Infinity;
+  }
+
+  #arm(atMs: number): void {
+    this.#disarm();
+    this.#armedAtMs = atMs;
+    this.#timer = this.#clock.schedule(atMs - this.#clock.now(), () => {
+      this.#timer = undefined;
+      this.#armedAtMs = Infinity;
+      this.#onDue();
+    });
+  }
+
+  /** Stops the clock timer and forgets every deadline. */
+  clear(): void {
+    this.#disarm();
+    this.#heap.clear();
+    this.#live = 0;
+  }
+}

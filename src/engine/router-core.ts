@@ -1,0 +1,428 @@
+import type { Clock } from '../clock/clock.js';
+import type { CallRouterEvents } from '../model/events.js';
+import type { AgentState, CallOutcome, PresenceState } from '../model/types.js';
+import type { Random } from '../random/random.js';
+import type { AgentPool } from '../routing/agent-pool.js';
+import { RoutingTable } from '../routing/routing-table.js';
+import type { WaitingBucket } from '../routing/waiting-bucket.js';
+import { Deadlines, type Deadline } from './deadlines.js';
+import type { AgentRecord, CallRecord, ChannelSlot, QueueRecord } from './records.js';
+
+/** Where the core sends events; the router buffers them and emits once state is consistent. */
+export interface EventSink {
+  /** Whether anyone listens, so payloads nobody reads are never built. */
+  wants(name: keyof CallRouterEvents): boolean;
+  push<K extends keyof CallRouterEvents>(name: K, payload: CallRouterEvents[K][0]): void;
+  /** Called after timed actions ran, to deliver their events. */
+  flush(): void;
+}
+
+/** Router-wide behaviour after offers that are not answered. */
+export interface OfferPolicy {
+  /** Missed offers in a row (declined or timed out) before the agent goes not-ready; 0 = never. */
+  readonly maxMissedOffers: number;
+  readonly declineDelayMs: number;
+  readonly noAnswerDelayMs: number;
+}
+
+/** How an offer ended without being answered. */
+type OfferEnd = 'declined' | 'timeout' | 'revoked-unavailable' | 'revoked-removed';
+
+/**
+ * The router's state and its transitions: offers, answers, returns to line, completion, wrap-up,
+ * presence and timed actions. Inputs are already validated; every transition leaves the state
+ * consistent before any event is emitted (events are buffered in the sink).
+ *
+ * Invariant: after every public operation, no call waits while a free agent that may take it is
+ * listed in a pool (routing is eager: whatever frees an agent or adds a call routes at once).
+ */
+export class RouterCore {
+  readonly queues = new Map<string, QueueRecord>();
+  readonly agents = new Map<string, AgentRecord>();
+  readonly calls = new Map<string, CallRecord>();
+  readonly table: RoutingTable;
+  readonly deadlines: Deadlines;
+  readonly #clock: Clock;
+  readonly #out: EventSink;
+  readonly #policy: OfferPolicy;
+  #callSeq = 0;
+  #agentSeq = 0;
+  #offerSeq = 0;
+
+  constructor(clock: Clock, random: Random, out: EventSink, policy: OfferPolicy) {
+    this.#clock = clock;
+    this.#out = out;
+    this.#policy = policy;
+    this.table = new RoutingTable(random);
+    this.deadlines = new Deadlines(clock, () => this.#runDue());
+  }
+
+  now(): number {
+    return this.#clock.now();
+  }
+
+  nextCallSeq(): number {
+    return this.#callSeq++;
+  }
+
+  nextAgentSeq(): number {
+    return this.#agentSeq++;
+  }
+
+  // ---- calls -------------------------------------------------------------------------------
+
+  /** A new call joins its bucket and is offered at once if a free agent may take it. */
+  admit(call: CallRecord): void {
+    this.calls.set(call.id, call);
+    call.queue.waiting++;
+    call.bucket.push(call);
+    if (this.#out.wants('call:queued')) {
+      this.#out.push('call:queued', {
+        callId: call.id,
+        queueId: call.queue.id,
+        atMs: call.arrivalMs,
+        priority: call.priority,
+        channel: call.channel,
+      });
+    }
+    this.routeBucket(call.bucket);
+  }
+
+  answer(call: CallRecord): void {
+    const agent = call.agent as AgentRecord;
+    const now = this.now();
+    this.#cancelOffer(call);
+    call.status = 'talking';
+    call.answeredAtMs = now;
+    call.queue.offered--;
+    call.queue.talking++;
+    agent.offers--;
+    agent.talking++;
+    agent.missedOffers = 0;
+    agent.callsHandled++;
+    this.#refresh(agent);
+    if (this.#out.wants('call:answered')) {
+      this.#out.push('call:answered', {
+        callId: call.id,
+        queueId: call.queue.id,
+        atMs: now,
+        agentId: agent.id,
+        waitMs: now - call.arrivalMs,
+      });
+    }
+    this.#touch(agent);
+  }
+
+  /** The agent declined: the call goes back to its place, the agent may back off or go not-ready. */
+  decline(call: CallRecord): void {
+    this.#endOffer(call, 'declined');
+  }
+
+  abandon(call: CallRecord): void {
+    const now = this.now();
+    const agent = call.agent;
+    const phase = call.status === 'offered' ? 'offered' : 'waiting';
+    this.calls.delete(call.id);
+    if (call.status === 'waiting') {
+      call.bucket.remove(call);
+      call.queue.waiting--;
+    } else {
+      this.#cancelOffer(call);
+      call.queue.offered--;
+      this.#releaseOffer(call);
+    }
+    if (this.#out.wants('call:abandoned')) {
+      this.#out.push('call:abandoned', {
+        callId: call.id,
+        queueId: call.queue.id,
+        atMs: now,
+        phase,
+        agentId: agent?.id,
+        waitMs: now - call.arrivalMs,
+      });
+    }
+    if (agent !== undefined) this.#agentChanged(agent);
+  }
+
+  complete(call: CallRecord, outcome: CallOutcome): void {
+    const agent = call.agent as AgentRecord;
+    const now = this.now();
+    const talkMs = now - call.answeredAtMs;
+    this.calls.delete(call.id);
+    call.queue.talking--;
+    agent.talking--;
+    agent.calls.delete(call);
+    agent.talkTimeMs += talkMs;
+    const wrapUpMs = outcome.wrapUpMs ?? call.queue.wrapUpMs;
+    if (wrapUpMs > 0) {
+      agent.wrapUps.add(this.deadlines.add(now + wrapUpMs, 'wrap-up-end', agent.id, call.channel));
+    } else {
+      this.#releaseSlot(agent, agent.slots.get(call.channel) as ChannelSlot);
+    }
+    if (this.#out.wants('call:completed')) {
+      this.#out.push('call:completed', {
+        callId: call.id,
+        queueId: call.queue.id,
+        atMs: now,
+        agentId: agent.id,
+        waitMs: call.answeredAtMs - call.arrivalMs,
+        talkMs,
+        outcome,
+      });
+    }
+    this.#agentChanged(agent);
+  }
+
+  // ---- agents ------------------------------------------------------------------------------
+
+  /** A new agent joins its pool; if available it takes waiting work at once. */
+  addAgent(agent: AgentRecord): void {
+    this.agents.set(agent.id, agent);
+    agent.pool.agents.add(agent);
+    this.#agentChanged(agent);
+  }
+
+  setPresence(agent: AgentRecord, presence: PresenceState, reason: string | undefined): void {
+    this.#setPresence(agent, presence, reason, 'revoked-unavailable');
+    this.#agentChanged(agent);
+  }
+
+  /** Moves an agent to the pool of its new profile (queues, skills, channels). */
+  movePool(agent: AgentRecord, pool: AgentPool): void {
+    const old = agent.pool;
+    if (old === pool) return;
+    for (const slot of agent.slots.values()) old.unlist(slot);
+    old.agents.delete(agent);
+    agent.pool = pool;
+    pool.agents.add(agent);
+    this.table.releasePool(old);
+  }
+
+  /** Re-lists an agent after its profile or capacity changed, and routes work to it. */
+  agentUpdated(agent: AgentRecord): void {
+    this.#agentChanged(agent);
+  }
+
+  removeAgent(agent: AgentRecord): void {
+    this.#setPresence(agent, 'offline', undefined, 'revoked-removed');
+    for (const wrapUp of agent.wrapUps) this.deadlines.cancel(wrapUp);
+    agent.wrapUps.clear();
+    if (agent.readyAt !== undefined) this.deadlines.cancel(agent.readyAt);
+    agent.readyAt = undefined;
+    for (const slot of agent.slots.values()) {
+      agent.pool.unlist(slot);
+      slot.used = 0;
+    }
+    this.#touch(agent);
+    agent.pool.agents.delete(agent);
+    this.table.releasePool(agent.pool);
+    this.agents.delete(agent.id);
+  }
+
+  // ---- routing -----------------------------------------------------------------------------
+
+  /** Offers the bucket's calls, head first, while a free agent may take them. */
+  routeBucket(bucket: WaitingBucket): void {
+    for (;;) {
+      if (bucket.peek() === undefined) return;
+      const free = this.table.findAgent(bucket);
+      if (free === undefined) return;
+      this.#offer(bucket.shift() as CallRecord, free.agent, free.slot);
+    }
+  }
+
+  /** Offers a free agent the best waiting calls it may take, while it has free capacity. */
+  routeAgent(agent: AgentRecord): void {
+    for (;;) {
+      const entry = this.table.findCall(agent, this.now());
+      if (entry === undefined) return;
+      const call = entry.call;
+      call.bucket.shift();
+      this.#offer(call, agent, agent.slots.get(call.channel) as ChannelSlot);
+    }
+  }
+
+  #offer(call: CallRecord, agent: AgentRecord, slot: ChannelSlot): void {
+    const now = this.now();
+    const queue = call.queue;
+    call.status = 'offered';
+    call.agent = agent;
+    call.offeredAtMs = now;
+    call.offers++;
+    queue.waiting--;
+    queue.offered++;
+    slot.used++;
+    agent.offers++;
+    agent.calls.add(call);
+    agent.lastOfferSeq = ++this.#offerSeq;
+    if (queue.offerTimeoutMs !== Infinity) {
+      call.offerDeadline = this.deadlines.add(now + queue.offerTimeoutMs, 'offer-timeout', call.id);
+    }
+    this.#refresh(agent);
+    if (this.#out.wants('call:offered')) {
+      this.#out.push('call:offered', {
+        callId: call.id,
+        queueId: queue.id,
+        atMs: now,
+        agentId: agent.id,
+        channel: call.channel,
+        customerId: call.customerId,
+        attributes: call.attributes,
+        expiresAtMs: call.offerDeadline?.atMs,
+        attempt: call.offers,
+      });
+    }
+    this.#touch(agent);
+  }
+
+  /** An offer ended unanswered: the call goes back to its place in line and is routed again. */
+  #endOffer(call: CallRecord, end: OfferEnd): void {
+    const agent = call.agent as AgentRecord;
+    const queue = call.queue;
+    const now = this.now();
+    this.#cancelOffer(call);
+    this.#releaseOffer(call);
+    call.status = 'waiting';
+    queue.offered--;
+    queue.waiting++;
+    const event = end === 'declined' ? 'call:declined' : end === 'timeout' ? 'call:offer-timeout' : 'call:offer-revoked';
+    if (this.#out.wants(event)) {
+      const base = { callId: call.id, queueId: queue.id, atMs: now, agentId: agent.id };
+      if (event === 'call:offer-revoked') {
+        this.#out.push(event, { ...base, reason: end === 'revoked-removed' ? 'agent-removed' : 'agent-unavailable' });
+      } else {
+        this.#out.push(event, base);
+      }
+    }
+    if (end === 'declined' || end === 'timeout') this.#missed(agent, end);
+    this.#touch(agent);
+    // Other free agents get the call first; the agent it left is listed again only afterwards.
+    call.bucket.push(call);
+    this.routeBucket(call.bucket);
+    if (end === 'declined' || end === 'timeout') this.#agentChanged(agent);
+  }
+
+  #missed(agent: AgentRecord, end: 'declined' | 'timeout'): void {
+    agent.missedOffers++;
+    const { maxMissedOffers } = this.#policy;
+    if (maxMissedOffers > 0 && agent.missedOffers >= maxMissedOffers && agent.presence === 'available') {
+      this.#setPresence(agent, 'not-ready', 'missed-offers', 'revoked-unavailable');
+      return;
+    }
+    const delayMs = end === 'declined' ? this.#policy.declineDelayMs : this.#policy.noAnswerDelayMs;
+    if (delayMs > 0) {
+      if (agent.readyAt !== undefined) this.deadlines.cancel(agent.readyAt);
+      agent.readyAt = this.deadlines.add(this.now() + delayMs, 'agent-ready', agent.id);
+    }
+  }
+
+  #cancelOffer(call: CallRecord): void {
+    if (call.offerDeadline !== undefined) this.deadlines.cancel(call.offerDeadline);
+    call.offerDeadline = undefined;
+  }
+
+  /** Frees the agent's slot held by an offer that ended without an answer. */
+  #releaseOffer(call: CallRecord): void {
+    const agent = call.agent as AgentRecord;
+    call.agent = undefined;
+    agent.calls.delete(call);
+    agent.offers--;
+    this.#releaseSlot(agent, agent.slots.get(call.channel) as ChannelSlot, false);
+  }
+
+  #releaseSlot(agent: AgentRecord, slot: ChannelSlot, workEnded = true): void {
+    slot.used--;
+    if (workEnded && agent.offers + agent.talking + agent.wrapUps.size === 0) agent.idleSinceMs = this.now();
+  }
+
+  #setPresence(agent: AgentRecord, presence: PresenceState, reason: string | undefined, end: OfferEnd): void {
+    const was = agent.presence;
+    agent.presence = presence;
+    agent.reason = presence === 'not-ready' ? reason : undefined;
+    if (presence === 'available') {
+      if (was !== 'available') {
+        agent.missedOffers = 0;
+        if (agent.offers + agent.talking + agent.wrapUps.size === 0) agent.idleSinceMs = this.now();
+      }
+      return;
+    }
+    this.#refresh(agent);
+    for (const call of [...agent.calls]) if (call.status === 'offered') this.#endOffer(call, end);
+    this.#touch(agent);
+  }
+
+  /** After any change to an agent: re-list it, show its state, and route work to it. */
+  #agentChanged(agent: AgentRecord): void {
+    this.#refresh(agent);
+    this.#touch(agent);
+    this.routeAgent(agent);
+  }
+
+  /** Lists each slot in its pool exactly when the agent may be offered a call on it. */
+  #refresh(agent: AgentRecord): void {
+    const eligible = agent.presence === 'available' && agent.readyAt === undefined;
+    const pool = agent.pool;
+    for (const slot of agent.slots.values()) {
+      const free = eligible && slot.used < slot.capacity;
+      if (free) pool.list(agent, slot);
+      else if (slot.listed) pool.unlist(slot);
+    }
+  }
+
+  /** Recomputes the agent's shown state and reports a change. */
+  #touch(agent: AgentRecord): void {
+    const state: AgentState =
+      agent.offers > 0 ? 'offered' : agent.talking > 0 ? 'busy' : agent.wrapUps.size > 0 ? 'wrap-up' : agent.presence;
+    if (state === agent.state) return;
+    const from = agent.state;
+    const now = this.now();
+    agent.state = state;
+    agent.stateSinceMs = now;
+    if (this.#out.wants('agent:state-changed')) {
+      this.#out.push('agent:state-changed', {
+        agentId: agent.id,
+        from,
+        to: state,
+        reason: state === 'not-ready' ? agent.reason : undefined,
+        atMs: now,
+      });
+    }
+  }
+
+  // ---- timed actions -----------------------------------------------------------------------
+
+  #runDue(): void {
+    const now = this.now();
+    let deadline: Deadline | undefined;
+    while ((deadline = this.deadlines.takeDue(now)) !== undefined) this.#fire(deadline);
+    this.deadlines.rearm();
+    this.#out.flush();
+  }
+
+  #fire(deadline: Deadline): void {
+    switch (deadline.kind) {
+      case 'offer-timeout': {
+        const call = this.calls.get(deadline.targetId);
+        if (call?.status === 'offered' && call.offerDeadline === deadline) {
+          call.offerDeadline = undefined;
+          this.#endOffer(call, 'timeout');
+        }
+        return;
+      }
+      case 'wrap-up-end': {
+        const agent = this.agents.get(deadline.targetId);
+        if (agent === undefined || !agent.wrapUps.delete(deadline)) return;
+        this.#releaseSlot(agent, agent.slots.get(deadline.channel) as ChannelSlot);
+        this.#agentChanged(agent);
+        return;
+      }
+      case 'agent-ready': {
+        const agent = this.agents.get(deadline.targetId);
+        if (agent === undefined || agent.readyAt !== deadline) return;
+        agent.readyAt = undefined;
+        this.#agentChanged(agent);
+        return;
+      }
+    }
+  }
+}

@@ -1,0 +1,57 @@
+export { CallRouter } from './call-router.js';
+export { SystemClock } from './clock/system-clock.js';
+export { SimulatedClock } from './clock/simulated-clock.js';
+export { SeededRandom } from './random/random.js';
+export { STRATEGY_NAMES } from './routing/strategies.js';
+export { silentLogger } from './model/logger.js';
+export {
+  AcdError,
+  DuplicateIdError,
+  InvalidArgumentError,
+  InvalidStateError,
+  UnknownAgentError,
+  UnknownCallError,
+  UnknownQueueError,
+} from './model/errors.js';
+
+export type { CallRouterOptions, EnqueueResult } from './call-router.js';
+export type { Clock, TimerHandle } from './clock/clock.js';
+export type { Random } from './random/random.js';
+export type { Logger, LogFn } from './model/logger.js';
+export type { AcdErrorCode } from './model/errors.js';
+export type {
+  AgentOptions,
+  AgentSnapshot,
+  AgentState,
+  AgentUpdate,
+  CallInput,
+  CallOutcome,
+  CallSnapshot,
+  CallStatus,
+  Channel,
+  OfferedCallSnapshot,
+  PresenceState,
+  QueueMemberships,
+  QueueOptions,
+  QueueSnapshot,
+  QueueUpdate,
+  SkillLevels,
+  StrategyName,
+  TalkingCallSnapshot,
+  WaitingCallSnapshot,
+} from './model/types.js';
+export type {
+  AgentStateChangedEvent,
+  CallAbandonedEvent,
+  CallAnsweredEvent,
+  CallCompletedEvent,
+  CallEventBase,
+  CallOfferedEvent,
+  CallOfferEndedEvent,
+  CallOfferRevokedEvent,
+  CallQueuedEvent,
+  CallRouterEventName,
+  CallRouterEvents,
+  ListenerErrorEvent,
+  OfferRevokedReason,
+} from './model/events.js';

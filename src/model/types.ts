@@ -1,0 +1,204 @@
+/**
+ * The kind of contact a call is. Agents have a capacity per channel.
+ * Any non-empty string is accepted, so backends can add channels of their own.
+ */
+export type Channel = 'voice' | 'chat' | 'email' | 'task' | (string & {});
+
+/** Skill name → proficiency (1 = basic … 5 = expert), or minimum proficiency in requirements. */
+export type SkillLevels = Readonly<Record<string, number>>;
+
+/** The agent-selection strategies a queue can use. */
+export type StrategyName =
+  | 'longest-idle'
+  | 'round-robin'
+  | 'linear'
+  | 'fewest-calls'
+  | 'least-talk-time'
+  | 'most-skilled'
+  | 'random';
+
+/** Options of {@link CallRouter.addQueue}. */
+export interface QueueOptions {
+  /** Unique queue id. */
+  readonly id: string;
+  /**
+   * How a free agent is chosen for a call when several may take it (within one tier level).
+   * @default 'longest-idle'
+   */
+  readonly strategy?: StrategyName;
+  /**
+   * Relative importance for agents that serve several queues. Between calls of equal priority,
+   * an agent takes the one with the largest `waitMs × weight`, so a call in a queue of weight 2
+   * that has waited 10 s ranks with a weight-1 call that has waited 20 s. Any waiting call's
+   * score keeps growing, so no queue starves another. Must be > 0.
+   * @default 1
+   */
+  readonly weight?: number;
+  /**
+   * How long an agent may leave an offer unanswered before it times out and the call returns
+   * to its place in line. `Infinity` means offers never time out.
+   * @default 15000
+   */
+  readonly offerTimeoutMs?: number;
+  /**
+   * After-call work: how long an agent stays in `wrap-up` after completing a call of this queue.
+   * @default 0
+   */
+  readonly wrapUpMs?: number;
+}
+
+/** Fields of a queue that {@link CallRouter.updateQueue} can change. */
+export type QueueUpdate = Partial<Omit<QueueOptions, 'id'>>;
+
+/** A queue's configuration and its current counts. */
+export interface QueueSnapshot {
+  readonly id: string;
+  readonly strategy: StrategyName;
+  readonly weight: number;
+  readonly offerTimeoutMs: number;
+  readonly wrapUpMs: number;
+  /** Calls waiting in line (not offered). */
+  readonly waiting: number;
+  /** Calls offered to an agent, not yet answered. */
+  readonly offered: number;
+  /** Calls connected to an agent. */
+  readonly talking: number;
+}
+
+/** Presence states the backend sets. */
+export type PresenceState = 'offline' | 'available' | 'not-ready';
+
+/**
+ * An agent's state. The backend sets presence (`offline`, `available`, `not-ready`); the engine
+ * shows work on top of it: `offered` (an offer is ringing), `busy` (connected), `wrap-up`.
+ * With work under way the state is the work (offered before busy before wrap-up); without, it
+ * is the presence.
+ */
+export type AgentState = PresenceState | 'offered' | 'busy' | 'wrap-up';
+
+/**
+ * Queues an agent serves. Either queue ids (all at tier level 1) or queue id → tier level
+ * (1 = first choice; an agent at level 1 is chosen before any agent at level 2).
+ */
+export type QueueMemberships = readonly string[] | Readonly<Record<string, number>>;
+
+/** Options of {@link CallRouter.addAgent}. */
+export interface AgentOptions {
+  /** Unique agent id. */
+  readonly id: string;
+  /** Queues the agent serves, with tier levels. */
+  readonly queues: QueueMemberships;
+  /** Skill name → proficiency, an integer from 1 to 5. @default {} */
+  readonly skills?: SkillLevels;
+  /**
+   * Calls the agent may hold at once, per channel. A channel not listed cannot be offered.
+   * @default { voice: 1 }
+   */
+  readonly capacity?: Readonly<Partial<Record<Channel, number>>>;
+  /** Presence to start in. @default 'offline' */
+  readonly state?: PresenceState;
+  /** Reason for `not-ready`. */
+  readonly reason?: string;
+}
+
+/** Fields of an agent that {@link CallRouter.updateAgent} can change, even while it works. */
+export type AgentUpdate = Partial<Pick<AgentOptions, 'queues' | 'skills' | 'capacity'>>;
+
+/** An agent as the engine sees it now. */
+export interface AgentSnapshot {
+  readonly id: string;
+  readonly state: AgentState;
+  /** The presence the backend set; differs from `state` while the agent has work. */
+  readonly presence: PresenceState;
+  /** Reason given with `not-ready` (`missed-offers` when the engine set it). */
+  readonly reason: string | undefined;
+  /** Queue id → tier level. */
+  readonly queues: Readonly<Record<string, number>>;
+  readonly skills: SkillLevels;
+  readonly capacity: Readonly<Record<string, number>>;
+  /** Calls held per channel (offered, talking or in wrap-up). */
+  readonly load: Readonly<Record<string, number>>;
+  /** Ids of the calls offered to or connected with the agent. */
+  readonly callIds: readonly string[];
+  /** Calls answered since the agent was added. */
+  readonly callsHandled: number;
+  /** Total talk time of completed calls, ms. */
+  readonly talkTimeMs: number;
+  /** Offers in a row that were declined or timed out. */
+  readonly missedOffers: number;
+  /** When the agent last became free of all work (or came available), ms. */
+  readonly idleSinceMs: number;
+  /** While a back-off after a decline or missed offer runs: when it ends, ms. */
+  readonly readyAtMs: number | undefined;
+  /** Time of the last change of `state`, ms. */
+  readonly stateSinceMs: number;
+}
+
+/** A call to route, given to {@link CallRouter.enqueue}. */
+export interface CallInput {
+  /** Unique among live calls. */
+  readonly id: string;
+  /** Queue id. */
+  readonly queue: string;
+  /** Higher is served first; equal priority is first-come, first-served. Finite. @default 0 */
+  readonly priority?: number;
+  /** @default 'voice' */
+  readonly channel?: Channel;
+  /** Skill name → minimum proficiency (1–5) the agent needs. @default {} */
+  readonly requirements?: SkillLevels;
+  /** The customer, for repeat-contact and last-agent features. */
+  readonly customerId?: string;
+  /** Free-form data that rides with the call (IVR input, CRM keys). Not copied: keep it immutable. */
+  readonly attributes?: Readonly<Record<string, unknown>>;
+}
+
+/** What the backend reports when a call ends, given to {@link CallRouter.complete}. */
+export interface CallOutcome {
+  /** Whether the customer's problem was solved on this contact. */
+  readonly resolved?: boolean;
+  /** A free-form disposition code. */
+  readonly disposition?: string;
+  /** Overrides the queue's `wrapUpMs` for this call. */
+  readonly wrapUpMs?: number;
+}
+
+interface CallSnapshotBase {
+  readonly id: string;
+  readonly queueId: string;
+  readonly priority: number;
+  readonly channel: Channel;
+  readonly requirements: SkillLevels;
+  readonly customerId: string | undefined;
+  readonly attributes: Readonly<Record<string, unknown>>;
+  /** When the call entered the engine, ms. Order in line is priority, then this, then enqueue order. */
+  readonly arrivalMs: number;
+  /** Offers made for this call so far. */
+  readonly offers: number;
+}
+
+/** A call waiting in line. */
+export interface WaitingCallSnapshot extends CallSnapshotBase {
+  readonly status: 'waiting';
+}
+
+/** A call offered to an agent, ringing. */
+export interface OfferedCallSnapshot extends CallSnapshotBase {
+  readonly status: 'offered';
+  readonly agentId: string;
+  readonly offeredAtMs: number;
+  /** When the offer times out, or `undefined` when the queue's offers never time out. */
+  readonly offerExpiresAtMs: number | undefined;
+}
+
+/** A call connected to an agent. */
+export interface TalkingCallSnapshot extends CallSnapshotBase {
+  readonly status: 'talking';
+  readonly agentId: string;
+  readonly answeredAtMs: number;
+}
+
+/** A live call, tagged by `status`. Completed and abandoned calls are not kept. */
+export type CallSnapshot = WaitingCallSnapshot | OfferedCallSnapshot | TalkingCallSnapshot;
+
+/** The lifecycle states of a live call. */
+export type CallStatus = CallSnapshot['status'];

@@ -1,0 +1,142 @@
+import { Heap } from 'heap-js';
+import type { AgentRecord, ChannelSlot } from '../engine/records.js';
+import type { Channel, StrategyName } from '../model/types.js';
+import type { Random } from '../random/random.js';
+import { STRATEGIES } from './strategies.js';
+import type { WaitingBucket } from './waiting-bucket.js';
+
+/** A free agent in a strategy heap; stale once the slot's epoch moves on. */
+export interface FreeEntry {
+  readonly agent: AgentRecord;
+  readonly slot: ChannelSlot;
+  readonly epoch: number;
+  readonly load: number;
+  readonly key: number;
+}
+
+/** Lower load on the channel first, then the strategy's key, then the order agents were added. */
+export const byFreeOrder = (a: FreeEntry, b: FreeEntry): number =>
+  a.load - b.load || a.key - b.key || a.agent.seq - b.agent.seq;
+
+/** A bucket's view of a pool that may serve it. */
+export interface PoolLink {
+  readonly pool: AgentPool;
+  /** The pool's tier level for the bucket's queue. */
+  readonly level: number;
+  /** Total proficiency of the pool's agents in the bucket's required skills (for `most-skilled`). */
+  readonly score: number;
+}
+
+/** The free agents of one pool on one channel, with a heap per strategy in use. */
+class FreeChannel {
+  /** Free slots with their agents, in the order they were listed. */
+  readonly slots = new Map<ChannelSlot, AgentRecord>();
+  readonly heaps = new Map<StrategyName, Heap<FreeEntry>>();
+}
+
+const isCurrent = (entry: FreeEntry): boolean => entry.slot.listed && entry.epoch === entry.slot.epoch;
+
+/**
+ * Agents with the same profile (queues with tier levels, skills, channels): whoever may take a
+ * call of one bucket, every agent of the pool may. Real centers have far fewer profiles than
+ * agents, so matching compares pool heads, never individual agents.
+ */
+export class AgentPool {
+  readonly key: string;
+  readonly queues: ReadonlyMap<string, number>;
+  readonly skills: ReadonlyMap<string, number>;
+  readonly channels: ReadonlySet<Channel>;
+  readonly agents = new Set<AgentRecord>();
+  /** Buckets this pool may serve, per channel. */
+  readonly buckets = new Map<Channel, WaitingBucket[]>();
+  readonly #free = new Map<Channel, FreeChannel>();
+  readonly #random: Random;
+
+  constructor(
+    key: string,
+    queues: ReadonlyMap<string, number>,
+    skills: ReadonlyMap<string, number>,
+    channels: ReadonlySet<Channel>,
+    random: Random,
+  ) {
+    this.key = key;
+    this.queues = queues;
+    this.skills = skills;
+    this.channels = channels;
+    this.#random = random;
+  }
+
+  /** Lists a slot as free, keyed for every strategy heap in use on its channel. */
+  list(agent: AgentRecord, slot: ChannelSlot): void {
+    const free = this.#freeChannel(slot.channel);
+    slot.listed = true;
+    slot.epoch++;
+    free.slots.set(slot, agent);
+    for (const [name, heap] of free.heaps) {
+      heap.add(this.#entry(agent, slot, name));
+      if (heap.length > 2 * free.slots.size + 32) this.#rebuild(free, name);
+    }
+  }
+
+  /** Takes a slot off the free list; its heap entries become stale. */
+  unlist(slot: ChannelSlot): void {
+    if (!slot.listed) return;
+    slot.listed = false;
+    slot.epoch++;
+    this.#free.get(slot.channel)?.slots.delete(slot);
+  }
+
+  /** Number of free slots on a channel. */
+  freeCount(channel: Channel): number {
+    return this.#free.get(channel)?.slots.size ?? 0;
+  }
+
+  /** The best free agent on `channel` under `strategy`, without taking it. */
+  head(channel: Channel, strategy: StrategyName): FreeEntry | undefined {
+    const free = this.#free.get(channel);
+    if (free === undefined || free.slots.size === 0) return undefined;
+    let heap = free.heaps.get(strategy);
+    if (heap === undefined) heap = this.#rebuild(free, strategy);
+    let head = heap.peek();
+    while (head !== undefined && !isCurrent(head)) {
+      heap.pop();
+      head = heap.peek();
+    }
+    return head;
+  }
+
+  #freeChannel(channel: Channel): FreeChannel {
+    let free = this.#free.get(channel);
+    if (free === undefined) {
+      free = new FreeChannel();
+      this.#free.set(channel, free);
+    }
+    return free;
+  }
+
+  #entry(agent: AgentRecord, slot: ChannelSlot, strategy: StrategyName): FreeEntry {
+    return {
+      agent,
+      slot,
+      epoch: slot.epoch,
+      load: slot.used,
+      key: STRATEGIES[strategy].key(agent, this.#random),
+    };
+  }
+
+  /** (Re)builds a strategy heap from the free slots, dropping stale entries. */
+  #rebuild(free: FreeChannel, strategy: StrategyName): Heap<FreeEntry> {
+    let heap = free.heaps.get(strategy);
+    const entries: FreeEntry[] = [];
+    if (heap === undefined) {
+      heap = new Heap<FreeEntry>(byFreeOrder);
+      free.heaps.set(strategy, heap);
+      // Keyed in listing order, which is deterministic, so `random` keys are reproducible.
+      for (const [slot, agent] of free.slots) entries.push(this.#entry(agent, slot, strategy));
+    } else {
+      for (const entry of heap.toArray()) if (isCurrent(entry)) entries.push(entry);
+    }
+    heap.init(entries);
+    return heap;
+  }
+}

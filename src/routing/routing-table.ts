@@ -1,0 +1,170 @@
+import type { AgentRecord, QueueRecord } from '../engine/records.js';
+import type { Channel, SkillLevels } from '../model/types.js';
+import type { Random } from '../random/random.js';
+import { AgentPool, byFreeOrder, type FreeEntry, type PoolLink } from './agent-pool.js';
+import { STRATEGIES } from './strategies.js';
+import { WaitingBucket, type WaitingEntry } from './waiting-bucket.js';
+
+const SEP = '\u0000';
+
+function mapKey(map: ReadonlyMap<string, number>): string {
+  return [...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${k}=${v}`).join(SEP);
+}
+
+/**
+ * Waiting calls grouped into buckets and free agents grouped into pools, with the cached links
+ * between them. Matching compares only bucket heads (for a freed agent) or pool heads (for an
+ * arriving call): no decision scans all calls or all agents. Links change when configuration
+ * changes (a new pool or bucket), never per decision.
+ */
+export class RoutingTable {
+  readonly #pools = new Map<string, AgentPool>();
+  readonly #buckets = new Map<string, WaitingBucket>();
+  readonly #random: Random;
+
+  constructor(random: Random) {
+    this.#random = random;
+  }
+
+  /** Number of pools (distinct agent profiles) in use. */
+  get poolCount(): number {
+    return this.#pools.size;
+  }
+
+  /** Number of buckets (distinct queue, channel and requirements) created. */
+  get bucketCount(): number {
+    return this.#buckets.size;
+  }
+
+  /** The pool of agents with this profile, created and linked on first use. */
+  poolFor(
+    queues: ReadonlyMap<string, number>,
+    skills: ReadonlyMap<string, number>,
+    channels: ReadonlySet<Channel>,
+  ): AgentPool {
+    const key = `${mapKey(queues)}|${mapKey(skills)}|${[...channels].sort().join(SEP)}`;
+    let pool = this.#pools.get(key);
+    if (pool !== undefined) return pool;
+    pool = new AgentPool(key, queues, skills, channels, this.#random);
+    this.#pools.set(key, pool);
+    for (const bucket of this.#buckets.values()) this.#link(pool, bucket);
+    return pool;
+  }
+
+  /** Forgets a pool once its last agent left, so buckets stop looking at it. */
+  releasePool(pool: AgentPool): void {
+    if (pool.agents.size > 0 || this.#pools.get(pool.key) !== pool) return;
+    this.#pools.delete(pool.key);
+    for (const buckets of pool.buckets.values()) {
+      for (const bucket of buckets) bucket.links = bucket.links.filter((link) => link.pool !== pool);
+    }
+  }
+
+  /** The bucket for calls of this queue, channel and requirements, created and linked on first use. */
+  bucketFor(queue: QueueRecord, channel: Channel, requirements: SkillLevels): WaitingBucket {
+    const skills = Object.keys(requirements);
+    let reqKey = '';
+    if (skills.length > 0) {
+      skills.sort();
+      reqKey = skills.map((skill) => `${skill}=${requirements[skill]}`).join(SEP);
+    }
+    const key = `${queue.id}${SEP}${channel}|${reqKey}`;
+    let bucket = this.#buckets.get(key);
+    if (bucket !== undefined) return bucket;
+    const pairs = skills.map((skill) => [skill, requirements[skill] as number] as const);
+    bucket = new WaitingBucket(key, queue, channel, pairs);
+    this.#buckets.set(key, bucket);
+    queue.buckets.add(bucket);
+    for (const pool of this.#pools.values()) this.#link(pool, bucket);
+    return bucket;
+  }
+
+  /** Removes the (empty) buckets of a queue that is being removed. */
+  dropQueue(queue: QueueRecord): void {
+    for (const bucket of queue.buckets) {
+      this.#buckets.delete(bucket.key);
+      for (const { pool } of bucket.links) {
+        const list = pool.buckets.get(bucket.channel);
+        if (list !== undefined) pool.buckets.set(bucket.channel, list.filter((b) => b !== bucket));
+      }
+    }
+    queue.buckets.clear();
+  }
+
+  /**
+   * The free agent a call of `bucket` should be offered to: the lowest tier level that has a
+   * free agent, and within it the best by the queue's strategy.
+   */
+  findAgent(bucket: WaitingBucket): FreeEntry | undefined {
+    const strategy = bucket.queue.strategy;
+    const bySkill = STRATEGIES[strategy].bySkill;
+    let best: FreeEntry | undefined;
+    let bestLevel = 0;
+    let bestScore = 0;
+    for (const link of bucket.links) {
+      if (best !== undefined && link.level > bestLevel) break;
+      const head = link.pool.head(bucket.channel, strategy);
+      if (head === undefined) continue;
+      const better =
+        best === undefined ||
+        (bySkill && link.score !== bestScore ? link.score > bestScore : byFreeOrder(head, best) < 0);
+      if (better) {
+        best = head;
+        bestLevel = link.level;
+        bestScore = link.score;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * The waiting call a free agent should be offered: across the buckets it may serve on the
+   * channels where it has free capacity, the highest priority, then the largest
+   * `waitMs × queue weight`, then the earliest arrival and enqueue order.
+   */
+  findCall(agent: AgentRecord, nowMs: number): WaitingEntry | undefined {
+    let best: WaitingEntry | undefined;
+    let bestScore = 0;
+    for (const slot of agent.slots.values()) {
+      if (!slot.listed) continue;
+      const buckets = agent.pool.buckets.get(slot.channel);
+      if (buckets === undefined) continue;
+      for (const bucket of buckets) {
+        const head = bucket.peek();
+        if (head === undefined) continue;
+        const score = (nowMs - head.arrivalMs) * bucket.queue.weight;
+        if (
+          best === undefined ||
+          head.priority > best.priority ||
+          (head.priority === best.priority &&
+            (score > bestScore ||
+              (score === bestScore &&
+                (head.arrivalMs < best.arrivalMs || (head.arrivalMs === best.arrivalMs && head.seq < best.seq)))))
+        ) {
+          best = head;
+          bestScore = score;
+        }
+      }
+    }
+    return best;
+  }
+
+  #link(pool: AgentPool, bucket: WaitingBucket): void {
+    const level = pool.queues.get(bucket.queue.id);
+    if (level === undefined || !pool.channels.has(bucket.channel)) return;
+    let score = 0;
+    for (const [skill, min] of bucket.requirements) {
+      const proficiency = pool.skills.get(skill);
+      if (proficiency === undefined || proficiency < min) return;
+      score += proficiency;
+    }
+    const link: PoolLink = { pool, level, score };
+    const links = bucket.links;
+    let at = links.length;
+    while (at > 0 && (links[at - 1] as PoolLink).level > level) at--;
+    links.splice(at, 0, link);
+    let list = pool.buckets.get(bucket.channel);
+    if (list === undefined) pool.buckets.set(bucket.channel, (list = []));
+    list.push(bucket);
+  }
+}
