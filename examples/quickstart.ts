@@ -29,7 +29,7 @@ const queues = [
 for (const q of queues) router.addQueue({ id: q.id, wrapUpMs: 15_000, offerTimeoutMs: 15_000 });
 
 // 20 agents in three teams; tier 2 means "helps out when tier-1 agents are busy".
-const teams = [
+const teams: Array<{ size: number; queues: Record<string, number>; skills: Record<string, number> }> = [
   { size: 8, queues: { sales: 1, support: 2 }, skills: { english: 4 } },
   { size: 8, queues: { support: 1, billing: 2 }, skills: { english: 5 } },
   { size: 4, queues: { support: 1, sales: 2, billing: 3 }, skills: { english: 3, spanish: 5 } },

@@ -351,8 +351,13 @@ export class CallRouter extends EventEmitter<CallRouterEvents> {
       offers: 0,
     };
     core.admit(record);
+    // The routing decision, before listeners (which may answer or abandon) run.
+    const result: EnqueueResult =
+      record.status === 'waiting'
+        ? { accepted: true, callId: id, status: 'waiting', agentId: undefined }
+        : { accepted: true, callId: id, status: 'offered', agentId: record.agent?.id };
     this.#flush();
-    return { accepted: true, callId: id, status: record.status === 'waiting' ? 'waiting' : 'offered', agentId: record.agent?.id };
+    return result;
   }
 
   /** The agent answered the call offered to it: the call is connected (`INVALID_STATE` unless offered). */
