@@ -25,6 +25,9 @@ export interface OfferPolicy {
   readonly noAnswerDelayMs: number;
 }
 
+/** Whether the agent may be offered calls at all (capacity aside). */
+const isEligible = (agent: AgentRecord): boolean => agent.presence === 'available' && agent.readyAt === undefined;
+
 /** How an offer ended without being answered. */
 type OfferEnd = 'declined' | 'timeout' | 'revoked-unavailable' | 'revoked-removed';
 
@@ -233,6 +236,7 @@ export class RouterCore {
 
   /** Offers a free agent the best waiting calls it may take, while it has free capacity. */
   routeAgent(agent: AgentRecord): void {
+    if (!isEligible(agent)) return;
     for (;;) {
       const entry = this.table.findCall(agent, this.now());
       if (entry === undefined) return;
@@ -351,20 +355,22 @@ export class RouterCore {
     this.#touch(agent);
   }
 
-  /** After any change to an agent: re-list it, show its state, and route work to it. */
+  /**
+   * After any change to an agent: show its state, route work to it, then list what is still free.
+   * Routing before listing keeps a freed agent that takes a call at once out of the free heaps.
+   */
   #agentChanged(agent: AgentRecord): void {
-    this.#refresh(agent);
     this.#touch(agent);
     this.routeAgent(agent);
+    this.#refresh(agent);
   }
 
   /** Lists each slot in its pool exactly when the agent may be offered a call on it. */
   #refresh(agent: AgentRecord): void {
-    const eligible = agent.presence === 'available' && agent.readyAt === undefined;
+    const eligible = isEligible(agent);
     const pool = agent.pool;
     for (const slot of agent.slots.values()) {
-      const free = eligible && slot.used < slot.capacity;
-      if (free) pool.list(agent, slot);
+      if (eligible && slot.used < slot.capacity) pool.list(agent, slot);
       else if (slot.listed) pool.unlist(slot);
     }
   }

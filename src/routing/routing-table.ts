@@ -118,7 +118,7 @@ export class RoutingTable {
   }
 
   /**
-   * The waiting call a free agent should be offered: across the buckets it may serve on the
+   * The waiting call an eligible agent should be offered: across the buckets it may serve on the
    * channels where it has free capacity, the highest priority, then the largest
    * `waitMs × queue weight`, then the earliest arrival and enqueue order.
    */
@@ -126,7 +126,7 @@ export class RoutingTable {
     let best: WaitingEntry | undefined;
     let bestScore = 0;
     for (const slot of agent.slots.values()) {
-      if (!slot.listed) continue;
+      if (slot.used >= slot.capacity) continue;
       const buckets = agent.pool.buckets.get(slot.channel);
       if (buckets === undefined) continue;
       for (const bucket of buckets) {
