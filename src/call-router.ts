@@ -66,6 +66,13 @@ export interface CallRouterOptions {
   readonly noAnswerDelayMs?: number;
 }
 
+/** A listener as eventemitter3 stores it. */
+interface StoredListener {
+  readonly fn: (...args: unknown[]) => void;
+  readonly context: unknown;
+  readonly once: boolean;
+}
+
 /** What {@link CallRouter.enqueue} did with a call. */
 export interface EnqueueResult {
   readonly accepted: true;
@@ -75,6 +82,11 @@ export interface EnqueueResult {
   /** The agent offered the call, when `status` is `offered`. */
   readonly agentId: string | undefined;
 }
+
+const hasMethods = (value: unknown, names: readonly string[]): boolean =>
+  typeof value === 'object' &&
+  value !== null &&
+  names.every((name) => typeof (value as Record<string, unknown>)[name] === 'function');
 
 const ROUTER_OPTIONS = ['clock', 'logger', 'seed', 'maxMissedOffers', 'declineDelayMs', 'noAnswerDelayMs'];
 const QUEUE_FIELDS = ['strategy', 'weight', 'offerTimeoutMs', 'wrapUpMs'];
@@ -112,13 +124,13 @@ export class CallRouter extends EventEmitter<CallRouterEvents> {
     super();
     const opts = requireObject('options', options);
     rejectUnknownFields('options', opts, ROUTER_OPTIONS);
-    const clock = options.clock ?? new SystemClock();
-    if (typeof clock.now !== 'function' || typeof clock.schedule !== 'function' || typeof clock.cancel !== 'function') {
+    const clock = opts.clock === undefined ? new SystemClock() : (opts.clock as Clock);
+    if (!hasMethods(clock, ['now', 'schedule', 'cancel'])) {
       throw new InvalidArgumentError('Expected `options.clock` to implement now(), schedule() and cancel()');
     }
-    const logger = options.logger ?? silentLogger;
-    if (typeof logger.error !== 'function' || typeof logger.info !== 'function') {
-      throw new InvalidArgumentError('Expected `options.logger` to be a pino logger or have its shape');
+    const logger = opts.logger === undefined ? silentLogger : (opts.logger as Logger);
+    if (!hasMethods(logger, ['debug', 'info', 'warn', 'error'])) {
+      throw new InvalidArgumentError('Expected `options.logger` to be a pino logger or have its shape (debug, info, warn, error)');
     }
     const seed = options.seed === undefined ? 1 : requireFinite('options.seed', options.seed);
     const policy = {
@@ -462,19 +474,47 @@ export class CallRouter extends EventEmitter<CallRouterEvents> {
     const events = this.#events;
     try {
       for (let i = 0; i < events.length; i++) {
-        const [name, payload] = events[i] as [CallRouterEventName, never];
-        try {
-          this.emit(name, payload);
-        } catch (error) {
-          this.#logger.error({ err: error, event: name }, 'acd-engine: an event listener threw');
-          if (name !== 'listener-error' && this.listenerCount('listener-error') > 0) {
-            events.push(['listener-error', { event: name, error }]);
-          }
-        }
+        const [name, payload] = events[i] as [CallRouterEventName, unknown];
+        this.#dispatch(name, payload);
       }
     } finally {
       events.length = 0;
       this.#flushing = false;
+    }
+  }
+
+  /**
+   * Calls each listener of `name` in its own try/catch, so one that throws neither reaches the
+   * caller nor keeps the event from the listeners after it. Mirrors eventemitter3's `emit`
+   * (context, `once`), reading its listener store; falls back to `emit` if that store changes.
+   */
+  #dispatch(name: CallRouterEventName, payload: unknown): void {
+    const store = (this as unknown as { _events?: Record<string, StoredListener | StoredListener[] | undefined> })._events;
+    const found = store?.[`~${name}`] ?? store?.[name];
+    if (store === undefined) {
+      try {
+        this.emit(name, payload as never);
+      } catch (error) {
+        this.#listenerFailed(name, error);
+      }
+      return;
+    }
+    if (found === undefined) return;
+    const listeners = Array.isArray(found) ? found : [found];
+    for (const listener of listeners) {
+      if (listener.once) this.removeListener(name, listener.fn as never, undefined, true);
+      try {
+        listener.fn.call(listener.context, payload);
+      } catch (error) {
+        this.#listenerFailed(name, error);
+      }
+    }
+  }
+
+  #listenerFailed(name: CallRouterEventName, error: unknown): void {
+    this.#logger.error({ err: error, event: name }, 'acd-engine: an event listener threw');
+    if (name !== 'listener-error' && this.listenerCount('listener-error') > 0) {
+      this.#events.push(['listener-error', { event: name, error }]);
     }
   }
 

@@ -96,13 +96,14 @@ export class SimulatedClock implements Clock {
       const next = this.#timers.peek();
       if (next === undefined || next.dueAtMs > timeMs) break;
       this.#timers.pop();
-      this.#nowMs = next.dueAtMs;
+      if (next.dueAtMs > this.#nowMs) this.#nowMs = next.dueAtMs;
       const callback = next.callback;
       next.callback = undefined;
       this.#pending--;
       callback?.();
     }
-    this.#nowMs = timeMs;
+    // A firing timer may itself have advanced the clock past `timeMs`.
+    if (timeMs > this.#nowMs) this.#nowMs = timeMs;
   }
 
   /**

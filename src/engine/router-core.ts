@@ -28,6 +28,10 @@ export interface OfferPolicy {
 /** Whether the agent may be offered calls at all (capacity aside). */
 const isEligible = (agent: AgentRecord): boolean => agent.presence === 'available' && agent.readyAt === undefined;
 
+/** The state an agent shows: its work (offered before busy before wrap-up), else its presence. */
+const shownState = (agent: AgentRecord): AgentState =>
+  agent.offers > 0 ? 'offered' : agent.talking > 0 ? 'busy' : agent.wrapUps.size > 0 ? 'wrap-up' : agent.presence;
+
 /** How an offer ended without being answered. */
 type OfferEnd = 'declined' | 'timeout' | 'revoked-unavailable' | 'revoked-removed';
 
@@ -186,8 +190,14 @@ export class RouterCore {
   }
 
   setPresence(agent: AgentRecord, presence: PresenceState, reason: string | undefined): void {
+    const before = agent.state;
+    const reasonBefore = agent.reason;
     this.#setPresence(agent, presence, reason, 'revoked-unavailable');
     this.#agentChanged(agent);
+    // A new not-ready reason is a change of state for wallboards, though the state name is the same.
+    if (before === 'not-ready' && agent.state === 'not-ready' && agent.reason !== reasonBefore) {
+      this.#stateChanged(agent, 'not-ready');
+    }
   }
 
   /** Moves an agent to the pool of its new profile (queues, skills, channels). */
@@ -300,10 +310,13 @@ export class RouterCore {
     }
     if (end === 'declined' || end === 'timeout') this.#missed(agent, end);
     this.#touch(agent);
-    // Other free agents get the call first; the agent it left is listed again only afterwards.
+    // Other free agents get the call first: the agent it left (which may still have capacity on
+    // the channel) is taken off the free lists and listed again only afterwards.
+    for (const slot of agent.slots.values()) agent.pool.unlist(slot);
     call.bucket.push(call);
     this.routeBucket(call.bucket);
     if (end === 'declined' || end === 'timeout') this.#agentChanged(agent);
+    else this.#refresh(agent);
   }
 
   #missed(agent: AgentRecord, end: 'declined' | 'timeout'): void {
@@ -377,10 +390,11 @@ export class RouterCore {
 
   /** Recomputes the agent's shown state and reports a change. */
   #touch(agent: AgentRecord): void {
-    const state: AgentState =
-      agent.offers > 0 ? 'offered' : agent.talking > 0 ? 'busy' : agent.wrapUps.size > 0 ? 'wrap-up' : agent.presence;
-    if (state === agent.state) return;
-    const from = agent.state;
+    if (shownState(agent) !== agent.state) this.#stateChanged(agent, agent.state);
+  }
+
+  #stateChanged(agent: AgentRecord, from: AgentState): void {
+    const state = shownState(agent);
     const now = this.now();
     agent.state = state;
     agent.stateSinceMs = now;

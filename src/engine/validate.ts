@@ -151,6 +151,7 @@ export function requireQueueUpdate(name: string, value: unknown, allowed: readon
 export function requireOutcome(name: string, value: unknown): CallOutcome {
   if (value === undefined) return {};
   const object = requireObject(name, value);
+  rejectUnknownFields(name, object, ['resolved', 'disposition', 'wrapUpMs']);
   if (object.resolved !== undefined && typeof object.resolved !== 'boolean') {
     fail(`${name}.resolved`, 'a boolean', object.resolved);
   }

@@ -29,8 +29,10 @@ export interface QueueOptions {
   /**
    * Relative importance for agents that serve several queues. Between calls of equal priority,
    * an agent takes the one with the largest `waitMs × weight`, so a call in a queue of weight 2
-   * that has waited 10 s ranks with a weight-1 call that has waited 20 s. Any waiting call's
-   * score keeps growing, so no queue starves another. Must be > 0.
+   * that has waited 10 s ranks with a weight-1 call that has waited 20 s. With equal weights (the
+   * default) service across queues is first-come, first-served and no queue can starve another;
+   * a heavier queue that stays overloaded can hold back a lighter one for as long as the overload
+   * lasts. Must be > 0.
    * @default 1
    */
   readonly weight?: number;
@@ -115,6 +117,7 @@ export interface AgentSnapshot {
   /** Queue id → tier level. */
   readonly queues: Readonly<Record<string, number>>;
   readonly skills: SkillLevels;
+  /** Channels the agent takes, with their capacity (channels with capacity 0 are left out). */
   readonly capacity: Readonly<Record<string, number>>;
   /** Calls held per channel (offered, talking or in wrap-up). */
   readonly load: Readonly<Record<string, number>>;

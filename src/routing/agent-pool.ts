@@ -27,11 +27,39 @@ export interface PoolLink {
   readonly score: number;
 }
 
+/** A free agent and the slot it would take a call on. */
+export interface FreeAgent {
+  readonly agent: AgentRecord;
+  readonly slot: ChannelSlot;
+}
+
 /** The free agents of one pool on one channel, with a heap per strategy in use. */
 class FreeChannel {
-  /** Free slots with their agents, in the order they were listed. */
-  readonly slots = new Map<ChannelSlot, AgentRecord>();
+  /** Free slots, indexable for uniform random choice; removal swaps the last one in. */
+  readonly free: FreeAgent[] = [];
+  readonly #index = new Map<ChannelSlot, number>();
   readonly heaps = new Map<StrategyName, Heap<FreeEntry>>();
+
+  get size(): number {
+    return this.free.length;
+  }
+
+  add(agent: AgentRecord, slot: ChannelSlot): void {
+    if (this.#index.has(slot)) return;
+    this.#index.set(slot, this.free.length);
+    this.free.push({ agent, slot });
+  }
+
+  delete(slot: ChannelSlot): void {
+    const at = this.#index.get(slot);
+    if (at === undefined) return;
+    this.#index.delete(slot);
+    const last = this.free.pop() as FreeAgent;
+    if (at < this.free.length) {
+      this.free[at] = last;
+      this.#index.set(last.slot, at);
+    }
+  }
 }
 
 const isCurrent = (entry: FreeEntry): boolean => entry.slot.listed && entry.epoch === entry.slot.epoch;
@@ -71,10 +99,10 @@ export class AgentPool {
     const free = this.#freeChannel(slot.channel);
     slot.listed = true;
     slot.epoch++;
-    free.slots.set(slot, agent);
+    free.add(agent, slot);
     for (const [name, heap] of free.heaps) {
       heap.add(this.#entry(agent, slot, name));
-      if (heap.length > 2 * free.slots.size + 32) this.#rebuild(free, name);
+      if (heap.length > 2 * free.size + 32) this.#rebuild(free, name);
     }
   }
 
@@ -83,18 +111,18 @@ export class AgentPool {
     if (!slot.listed) return;
     slot.listed = false;
     slot.epoch++;
-    this.#free.get(slot.channel)?.slots.delete(slot);
+    this.#free.get(slot.channel)?.delete(slot);
   }
 
   /** Number of free slots on a channel. */
   freeCount(channel: Channel): number {
-    return this.#free.get(channel)?.slots.size ?? 0;
+    return this.#free.get(channel)?.size ?? 0;
   }
 
   /** The best free agent on `channel` under `strategy`, without taking it. */
   head(channel: Channel, strategy: StrategyName): FreeEntry | undefined {
     const free = this.#free.get(channel);
-    if (free === undefined || free.slots.size === 0) return undefined;
+    if (free === undefined || free.size === 0) return undefined;
     let heap = free.heaps.get(strategy);
     if (heap === undefined) heap = this.#rebuild(free, strategy);
     let head = heap.peek();
@@ -103,6 +131,11 @@ export class AgentPool {
       head = heap.peek();
     }
     return head;
+  }
+
+  /** The `index`-th free agent on `channel` (0 ≤ index < `freeCount(channel)`), for uniform random choice. */
+  freeAt(channel: Channel, index: number): FreeAgent | undefined {
+    return this.#free.get(channel)?.free[index];
   }
 
   #freeChannel(channel: Channel): FreeChannel {
@@ -132,7 +165,7 @@ export class AgentPool {
       heap = new Heap<FreeEntry>(byFreeOrder);
       free.heaps.set(strategy, heap);
       // Keyed in listing order, which is deterministic, so `random` keys are reproducible.
-      for (const [slot, agent] of free.slots) entries.push(this.#entry(agent, slot, strategy));
+      for (const { agent, slot } of free.free) entries.push(this.#entry(agent, slot, strategy));
     } else {
       for (const entry of heap.toArray()) if (isCurrent(entry)) entries.push(entry);
     }

@@ -1,7 +1,7 @@
 import type { AgentRecord, QueueRecord } from '../engine/records.js';
 import type { Channel, SkillLevels } from '../model/types.js';
 import type { Random } from '../random/random.js';
-import { AgentPool, byFreeOrder, type FreeEntry, type PoolLink } from './agent-pool.js';
+import { AgentPool, byFreeOrder, type FreeAgent, type FreeEntry, type PoolLink } from './agent-pool.js';
 import { STRATEGIES } from './strategies.js';
 import { WaitingBucket, type WaitingEntry } from './waiting-bucket.js';
 
@@ -95,9 +95,10 @@ export class RoutingTable {
    * The free agent a call of `bucket` should be offered to: the lowest tier level that has a
    * free agent, and within it the best by the queue's strategy.
    */
-  findAgent(bucket: WaitingBucket): FreeEntry | undefined {
+  findAgent(bucket: WaitingBucket): FreeAgent | undefined {
     const strategy = bucket.queue.strategy;
-    const bySkill = STRATEGIES[strategy].bySkill;
+    const { bySkill, uniform } = STRATEGIES[strategy];
+    if (uniform) return this.#findUniform(bucket);
     let best: FreeEntry | undefined;
     let bestLevel = 0;
     let bestScore = 0;
@@ -147,6 +148,29 @@ export class RoutingTable {
       }
     }
     return best;
+  }
+
+  /** A free agent drawn uniformly among all free agents of the lowest tier level that has one. */
+  #findUniform(bucket: WaitingBucket): FreeAgent | undefined {
+    const channel = bucket.channel;
+    let level = 0;
+    let total = 0;
+    for (const link of bucket.links) {
+      if (total > 0 && link.level > level) break;
+      const count = link.pool.freeCount(channel);
+      if (count === 0) continue;
+      level = link.level;
+      total += count;
+    }
+    if (total === 0) return undefined;
+    let index = Math.floor(this.#random.next() * total);
+    for (const link of bucket.links) {
+      if (link.level !== level) continue;
+      const count = link.pool.freeCount(channel);
+      if (index < count) return link.pool.freeAt(channel, index);
+      index -= count;
+    }
+    return undefined;
   }
 
   #link(pool: AgentPool, bucket: WaitingBucket): void {

@@ -22,13 +22,18 @@ export interface AgentSelectionStrategy {
   key(agent: StrategyAgentView, random: Random): number;
   /** Whether pools are ranked by the agent's proficiency in the call's required skills first. */
   readonly bySkill: boolean;
+  /**
+   * Whether the choice is uniform among all free agents of the best tier level, drawn at decision
+   * time (a key drawn when an agent became free would favour agents freed later).
+   */
+  readonly uniform: boolean;
 }
 
 const strategy = (
   name: StrategyName,
   key: AgentSelectionStrategy['key'],
-  bySkill = false,
-): AgentSelectionStrategy => ({ name, key, bySkill });
+  { bySkill = false, uniform = false } = {},
+): AgentSelectionStrategy => ({ name, key, bySkill, uniform });
 
 /** The built-in strategies, by name. */
 export const STRATEGIES: Readonly<Record<StrategyName, AgentSelectionStrategy>> = {
@@ -43,9 +48,9 @@ export const STRATEGIES: Readonly<Record<StrategyName, AgentSelectionStrategy>> 
   /** The agent with the least total talk time. */
   'least-talk-time': strategy('least-talk-time', (agent) => agent.talkTimeMs),
   /** The highest total proficiency in the call's required skills; ties by longest idle. */
-  'most-skilled': strategy('most-skilled', (agent) => agent.idleSinceMs, true),
-  /** A uniformly random free agent, from the router's seeded generator. */
-  random: strategy('random', (_agent, random) => random.next()),
+  'most-skilled': strategy('most-skilled', (agent) => agent.idleSinceMs, { bySkill: true }),
+  /** A uniformly random free agent of the best tier level, from the router's seeded generator. */
+  random: strategy('random', (agent) => agent.seq, { uniform: true }),
 };
 
 /** Names of the built-in strategies. */
