@@ -5,6 +5,7 @@ import { RouterCore, type EventSink } from './engine/router-core.js';
 import type { AgentRecord, CallRecord, ChannelSlot, QueueRecord } from './engine/records.js';
 import { agentSnapshot, callSnapshot, queueSnapshot } from './engine/snapshots.js';
 import {
+  checkSkills,
   isPlainObject,
   optionalString,
   rejectUnknownFields,
@@ -73,6 +74,33 @@ interface StoredListener {
   readonly once: boolean;
 }
 
+/** A listener of one `CallRouter` event. */
+type Listener<T extends CallRouterEventName> = EventEmitter.EventListener<CallRouterEvents, T>;
+
+/** eventemitter3's listener store: `_events[prefix + name]`. */
+interface ListenerStore {
+  readonly _events: Record<string, StoredListener | StoredListener[] | undefined>;
+}
+
+const EVENT_NAMES: readonly CallRouterEventName[] = [
+  'call:queued',
+  'call:offered',
+  'call:answered',
+  'call:declined',
+  'call:offer-timeout',
+  'call:offer-revoked',
+  'call:abandoned',
+  'call:completed',
+  'agent:state-changed',
+  'listener-error',
+];
+const PREFIX = typeof EventEmitter.prefixed === 'string' ? EventEmitter.prefixed : '';
+/** Store keys computed once: building `prefix + name` per event showed up in profiles. */
+const STORE_KEYS = Object.fromEntries(EVENT_NAMES.map((name) => [name, PREFIX + name])) as Record<
+  CallRouterEventName,
+  string
+>;
+
 /** What {@link CallRouter.enqueue} did with a call. */
 export interface EnqueueResult {
   readonly accepted: true;
@@ -119,6 +147,8 @@ export class CallRouter extends EventEmitter<CallRouterEvents> {
   readonly #core: RouterCore;
   readonly #events: Array<[CallRouterEventName, unknown]> = [];
   #flushing = false;
+  /** Which events have listeners; recomputed lazily after any listener is added or removed. */
+  #listened: Record<CallRouterEventName, boolean> | undefined;
 
   constructor(options: CallRouterOptions = {}) {
     super();
@@ -144,7 +174,7 @@ export class CallRouter extends EventEmitter<CallRouterEvents> {
     this.clock = clock;
     this.#logger = logger;
     const sink: EventSink = {
-      wants: (name) => this.listenerCount(name) > 0,
+      wants: (name) => (this.#listened ??= this.#whoListens())[name],
       push: (name, payload) => {
         this.#events.push([name, payload]);
       },
@@ -172,6 +202,7 @@ export class CallRouter extends EventEmitter<CallRouterEvents> {
       offered: 0,
       talking: 0,
       buckets: new Set(),
+      bucketIndex: new Map(),
     };
     this.#core.queues.set(id, queue);
     this.#logger.info({ queueId: id }, 'queue added');
@@ -335,7 +366,7 @@ export class CallRouter extends EventEmitter<CallRouterEvents> {
     const priority = input.priority === undefined ? 0 : requireFinite('call.priority', input.priority);
     const channel = input.channel === undefined ? 'voice' : requireChannel('call.channel', input.channel);
     const requirements =
-      input.requirements === undefined ? EMPTY : requireSkills('call.requirements', input.requirements);
+      input.requirements === undefined ? EMPTY : checkSkills('call.requirements', input.requirements);
     const customerId = optionalString('call.customerId', input.customerId);
     if (input.attributes !== undefined && !isPlainObject(input.attributes)) {
       requireObject('call.attributes', input.attributes);
@@ -343,17 +374,18 @@ export class CallRouter extends EventEmitter<CallRouterEvents> {
     const core = this.#core;
     if (core.calls.has(id)) throw new DuplicateIdError('call', id);
 
+    const bucket = core.table.bucketFor(queue, channel, requirements);
     const record: CallRecord = {
       id,
       queue,
       priority,
       channel,
-      requirements,
+      requirements: bucket.requirementLevels,
       customerId,
       attributes: (input.attributes as Record<string, unknown> | undefined) ?? EMPTY,
       arrivalMs: core.now(),
       seq: core.nextCallSeq(),
-      bucket: core.table.bucketFor(queue, channel, requirements),
+      bucket,
       status: 'waiting',
       entry: undefined,
       agent: undefined,
@@ -465,6 +497,51 @@ export class CallRouter extends EventEmitter<CallRouterEvents> {
     this.#core.deadlines.clear();
   }
 
+  // ---- listeners: tracked so the hot path never builds a payload nobody reads ------------------
+
+  override on<T extends CallRouterEventName>(event: T, fn: Listener<T>, context?: unknown): this {
+    super.on(event, fn, context);
+    this.#listened = undefined;
+    return this;
+  }
+
+  override addListener<T extends CallRouterEventName>(event: T, fn: Listener<T>, context?: unknown): this {
+    return this.on(event, fn, context);
+  }
+
+  override once<T extends CallRouterEventName>(event: T, fn: Listener<T>, context?: unknown): this {
+    super.once(event, fn, context);
+    this.#listened = undefined;
+    return this;
+  }
+
+  override removeListener<T extends CallRouterEventName>(
+    event: T,
+    fn?: Listener<T>,
+    context?: unknown,
+    once?: boolean,
+  ): this {
+    super.removeListener(event, fn, context, once);
+    this.#listened = undefined;
+    return this;
+  }
+
+  override off<T extends CallRouterEventName>(event: T, fn?: Listener<T>, context?: unknown, once?: boolean): this {
+    return this.removeListener(event, fn, context, once);
+  }
+
+  override removeAllListeners(event?: CallRouterEventName): this {
+    super.removeAllListeners(event);
+    this.#listened = undefined;
+    return this;
+  }
+
+  #whoListens(): Record<CallRouterEventName, boolean> {
+    const listened = {} as Record<CallRouterEventName, boolean>;
+    for (const name of EVENT_NAMES) listened[name] = this.#listenersOf(name) !== undefined;
+    return listened;
+  }
+
   // ---- internals ---------------------------------------------------------------------------
 
   /** Emits buffered events in order. Re-entrant calls from listeners append to the same buffer. */
@@ -478,7 +555,7 @@ export class CallRouter extends EventEmitter<CallRouterEvents> {
         this.#dispatch(name, payload);
       }
     } finally {
-      events.length = 0;
+      if (events.length > 0) events.length = 0;
       this.#flushing = false;
     }
   }
@@ -486,29 +563,31 @@ export class CallRouter extends EventEmitter<CallRouterEvents> {
   /**
    * Calls each listener of `name` in its own try/catch, so one that throws neither reaches the
    * caller nor keeps the event from the listeners after it. Mirrors eventemitter3's `emit`
-   * (context, `once`), reading its listener store; falls back to `emit` if that store changes.
+   * (context, `once`), reading its listener store (a test pins that store's shape).
    */
   #dispatch(name: CallRouterEventName, payload: unknown): void {
-    const store = (this as unknown as { _events?: Record<string, StoredListener | StoredListener[] | undefined> })._events;
-    const found = store?.[`~${name}`] ?? store?.[name];
-    if (store === undefined) {
-      try {
-        this.emit(name, payload as never);
-      } catch (error) {
-        this.#listenerFailed(name, error);
-      }
+    const found = this.#listenersOf(name);
+    if (found === undefined) return;
+    if (!Array.isArray(found)) {
+      this.#invoke(name, found, payload);
       return;
     }
-    if (found === undefined) return;
-    const listeners = Array.isArray(found) ? found : [found];
-    for (const listener of listeners) {
-      if (listener.once) this.removeListener(name, listener.fn as never, undefined, true);
-      try {
-        listener.fn.call(listener.context, payload);
-      } catch (error) {
-        this.#listenerFailed(name, error);
-      }
+    // eventemitter3 replaces (never mutates) the array when listeners change, so this is a snapshot.
+    for (const listener of found) this.#invoke(name, listener, payload);
+  }
+
+  #invoke(name: CallRouterEventName, listener: StoredListener, payload: unknown): void {
+    if (listener.once) this.removeListener(name, listener.fn as never, undefined, true);
+    try {
+      listener.fn.call(listener.context, payload);
+    } catch (error) {
+      this.#listenerFailed(name, error);
     }
+  }
+
+  /** The listeners of an event as eventemitter3 stores them (one, an array, or none). */
+  #listenersOf(name: CallRouterEventName): StoredListener | StoredListener[] | undefined {
+    return (this as unknown as ListenerStore)._events[STORE_KEYS[name]];
   }
 
   #listenerFailed(name: CallRouterEventName, error: unknown): void {

@@ -18,10 +18,18 @@ export interface Deadline {
 
 const byTimeThenSeq = (a: Deadline, b: Deadline): number => a.atMs - b.atMs || a.seq - b.seq;
 
+/** Cancelled deadlines tolerated in the heap before it is rebuilt from the live ones. */
+const COMPACT_AFTER = 1_024;
+
 /**
  * The router's timed actions in one heap, with a single clock timer armed for the earliest.
- * Cancelled deadlines are dropped lazily when they reach the head.
  * Invariant: deadlines come due in time order, equal times in the order they were added.
+ *
+ * Cancelling is lazy: a cancelled deadline stays in the heap until it reaches the head, the heap
+ * empties of live deadlines (then it is cleared), or cancelled ones pile up (then it is rebuilt),
+ * so memory stays proportional to live deadlines. The clock timer is not cancelled with them:
+ * most offers are answered long before they would time out, and re-arming the clock for every
+ * offer would cost more than letting a stale timer fire once and find nothing due.
  */
 export class Deadlines {
   readonly #clock: Clock;
@@ -29,6 +37,7 @@ export class Deadlines {
   readonly #heap = new Heap<Deadline>(byTimeThenSeq);
   #seq = 0;
   #live = 0;
+  #dead = 0;
   #timer: TimerHandle | undefined;
   #armedAtMs = Infinity;
 
@@ -54,7 +63,13 @@ export class Deadlines {
     if (!deadline.live) return;
     deadline.live = false;
     this.#live--;
-    if (this.#live === 0) this.#disarm();
+    if (this.#live === 0) {
+      this.#heap.clear();
+      this.#dead = 0;
+    } else if (++this.#dead > COMPACT_AFTER && this.#dead > this.#live) {
+      this.#heap.init(this.#heap.toArray().filter((d) => d.live));
+      this.#dead = 0;
+    }
   }
 
   /** Removes and returns the earliest live deadline due at or before `nowMs`. */
@@ -63,7 +78,10 @@ export class Deadlines {
       const head = this.#heap.peek();
       if (head === undefined || head.atMs > nowMs) return undefined;
       this.#heap.pop();
-      if (!head.live) continue;
+      if (!head.live) {
+        this.#dead--;
+        continue;
+      }
       head.live = false;
       this.#live--;
       return head;
@@ -72,13 +90,15 @@ export class Deadlines {
 
   /** Arms the clock timer for the earliest live deadline, after due ones were taken. */
   rearm(): void {
-    while (this.#heap.peek()?.live === false) this.#heap.pop();
+    while (this.#heap.peek()?.live === false) {
+      this.#heap.pop();
+      this.#dead--;
+    }
     const head = this.#heap.peek();
     if (head === undefined) this.#disarm();
     else if (head.atMs !== this.#armedAtMs || this.#timer === undefined) this.#arm(head.atMs);
   }
 
-  /** Cancels the clock timer; deadlines stay (for `dispose`). */
   #disarm(): void {
     if (this.#timer !== undefined) this.#clock.cancel(this.#timer);
     this.#timer = undefined;
@@ -100,5 +120,6 @@ export class Deadlines {
     this.#disarm();
     this.#heap.clear();
     this.#live = 0;
+    this.#dead = 0;
   }
 }

@@ -4,7 +4,7 @@ import type { AgentState, CallOutcome, PresenceState } from '../model/types.js';
 import type { Random } from '../random/random.js';
 import type { AgentPool } from '../routing/agent-pool.js';
 import { RoutingTable } from '../routing/routing-table.js';
-import type { WaitingBucket } from '../routing/waiting-bucket.js';
+import { byServiceOrder, type WaitingBucket, type WaitingEntry } from '../routing/waiting-bucket.js';
 import { Deadlines, type Deadline } from './deadlines.js';
 import type { AgentRecord, CallRecord, ChannelSlot, QueueRecord } from './records.js';
 
@@ -192,7 +192,9 @@ export class RouterCore {
   setPresence(agent: AgentRecord, presence: PresenceState, reason: string | undefined): void {
     const before = agent.state;
     const reasonBefore = agent.reason;
-    this.#setPresence(agent, presence, reason, 'revoked-unavailable');
+    const returned: WaitingBucket[] = [];
+    this.#setPresence(agent, presence, reason, 'revoked-unavailable', returned);
+    this.#routeReturned(agent, returned);
     this.#agentChanged(agent);
     // A new not-ready reason is a change of state for wallboards, though the state name is the same.
     if (before === 'not-ready' && agent.state === 'not-ready' && agent.reason !== reasonBefore) {
@@ -217,7 +219,8 @@ export class RouterCore {
   }
 
   removeAgent(agent: AgentRecord): void {
-    this.#setPresence(agent, 'offline', undefined, 'revoked-removed');
+    const returned: WaitingBucket[] = [];
+    this.#setPresence(agent, 'offline', undefined, 'revoked-removed', returned);
     for (const wrapUp of agent.wrapUps) this.deadlines.cancel(wrapUp);
     agent.wrapUps.clear();
     if (agent.readyAt !== undefined) this.deadlines.cancel(agent.readyAt);
@@ -230,6 +233,7 @@ export class RouterCore {
     agent.pool.agents.delete(agent);
     this.table.releasePool(agent.pool);
     this.agents.delete(agent.id);
+    this.#routeReturned(agent, returned);
   }
 
   // ---- routing -----------------------------------------------------------------------------
@@ -289,41 +293,64 @@ export class RouterCore {
     this.#touch(agent);
   }
 
-  /** An offer ended unanswered: the call goes back to its place in line and is routed again. */
-  #endOffer(call: CallRecord, end: OfferEnd): void {
+  /**
+   * An offer was declined or timed out: the call goes back to its place in line. If that was one
+   * miss too many, the agent goes not-ready and its other offers go back too. Only when every
+   * returned call is back in line are they routed, best first, and the agent last.
+   */
+  #endOffer(call: CallRecord, end: 'declined' | 'timeout'): void {
+    const agent = call.agent as AgentRecord;
+    const returned = [call.bucket];
+    this.#returnToLine(call, end);
+    this.#missed(agent, end, returned);
+    this.#touch(agent);
+    this.#routeReturned(agent, returned);
+    this.#agentChanged(agent);
+  }
+
+  /** Puts the call of an unanswered offer back in its place in line, without routing it. */
+  #returnToLine(call: CallRecord, end: OfferEnd): void {
     const agent = call.agent as AgentRecord;
     const queue = call.queue;
-    const now = this.now();
     this.#cancelOffer(call);
     this.#releaseOffer(call);
     call.status = 'waiting';
     queue.offered--;
     queue.waiting++;
+    call.bucket.push(call);
     const event = end === 'declined' ? 'call:declined' : end === 'timeout' ? 'call:offer-timeout' : 'call:offer-revoked';
     if (this.#out.wants(event)) {
-      const base = { callId: call.id, queueId: queue.id, atMs: now, agentId: agent.id };
+      const base = { callId: call.id, queueId: queue.id, atMs: this.now(), agentId: agent.id };
       if (event === 'call:offer-revoked') {
         this.#out.push(event, { ...base, reason: end === 'revoked-removed' ? 'agent-removed' : 'agent-unavailable' });
       } else {
         this.#out.push(event, base);
       }
     }
-    if (end === 'declined' || end === 'timeout') this.#missed(agent, end);
-    this.#touch(agent);
-    // Other free agents get the call first: the agent it left (which may still have capacity on
-    // the channel) is taken off the free lists and listed again only afterwards.
-    for (const slot of agent.slots.values()) agent.pool.unlist(slot);
-    call.bucket.push(call);
-    this.routeBucket(call.bucket);
-    if (end === 'declined' || end === 'timeout') this.#agentChanged(agent);
-    else this.#refresh(agent);
   }
 
-  #missed(agent: AgentRecord, end: 'declined' | 'timeout'): void {
+  /**
+   * Routes the buckets that calls were returned to, the bucket with the best head first. The agent
+   * the calls came from (which may still have capacity) is off the free lists meanwhile, so other
+   * free agents get them first.
+   */
+  #routeReturned(agent: AgentRecord, buckets: WaitingBucket[]): void {
+    for (const slot of agent.slots.values()) agent.pool.unlist(slot);
+    if (buckets.length > 1) {
+      const unique = [...new Set(buckets)];
+      const head = (bucket: WaitingBucket) => bucket.peek() as WaitingEntry;
+      unique.sort((a, b) => (a.size === 0 || b.size === 0 ? b.size - a.size : byServiceOrder(head(a), head(b))));
+      for (const bucket of unique) this.routeBucket(bucket);
+    } else if (buckets.length === 1) {
+      this.routeBucket(buckets[0] as WaitingBucket);
+    }
+  }
+
+  #missed(agent: AgentRecord, end: 'declined' | 'timeout', returned: WaitingBucket[]): void {
     agent.missedOffers++;
     const { maxMissedOffers } = this.#policy;
     if (maxMissedOffers > 0 && agent.missedOffers >= maxMissedOffers && agent.presence === 'available') {
-      this.#setPresence(agent, 'not-ready', 'missed-offers', 'revoked-unavailable');
+      this.#setPresence(agent, 'not-ready', 'missed-offers', 'revoked-unavailable', returned);
       return;
     }
     const delayMs = end === 'declined' ? this.#policy.declineDelayMs : this.#policy.noAnswerDelayMs;
@@ -352,7 +379,17 @@ export class RouterCore {
     if (workEnded && agent.offers + agent.talking + agent.wrapUps.size === 0) agent.idleSinceMs = this.now();
   }
 
-  #setPresence(agent: AgentRecord, presence: PresenceState, reason: string | undefined, end: OfferEnd): void {
+  /**
+   * Sets presence. Leaving `available` revokes the agent's ringing offers: their calls go back to
+   * their places and their buckets are added to `returned`, for the caller to route.
+   */
+  #setPresence(
+    agent: AgentRecord,
+    presence: PresenceState,
+    reason: string | undefined,
+    end: OfferEnd,
+    returned: WaitingBucket[],
+  ): void {
     const was = agent.presence;
     agent.presence = presence;
     agent.reason = presence === 'not-ready' ? reason : undefined;
@@ -364,7 +401,11 @@ export class RouterCore {
       return;
     }
     this.#refresh(agent);
-    for (const call of [...agent.calls]) if (call.status === 'offered') this.#endOffer(call, end);
+    for (const call of [...agent.calls]) {
+      if (call.status !== 'offered') continue;
+      this.#returnToLine(call, end);
+      returned.push(call.bucket);
+    }
     this.#touch(agent);
   }
 

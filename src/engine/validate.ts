@@ -76,18 +76,23 @@ export function requireChannel(name: string, value: unknown): Channel {
   return requireId(name, value);
 }
 
-/** Skill name → integer proficiency 1–5. Returns a frozen copy. */
-export function requireSkills(name: string, value: unknown): SkillLevels {
+/** Checks skill name → integer proficiency 1–5, without copying. */
+export function checkSkills(name: string, value: unknown): SkillLevels {
   const object = requireObject(name, value);
-  const copy: Record<string, number> = {};
-  for (const [skill, level] of Object.entries(object)) {
+  for (const skill in object) {
+    if (!Object.hasOwn(object, skill)) continue;
+    const level = object[skill];
     if (skill.length === 0) fail(`${name}`, 'an object with non-empty skill names', value);
     if (typeof level !== 'number' || !Number.isInteger(level) || level < 1 || level > 5) {
       fail(`${name}.${skill}`, 'an integer from 1 to 5', level);
     }
-    copy[skill] = level;
   }
-  return Object.freeze(copy);
+  return object as SkillLevels;
+}
+
+/** Skill name → integer proficiency 1–5. Returns a frozen copy. */
+export function requireSkills(name: string, value: unknown): SkillLevels {
+  return Object.freeze({ ...checkSkills(name, value) });
 }
 
 /** Queue memberships as queue id → tier level (integer >= 1). */
@@ -148,8 +153,10 @@ export function requireQueueUpdate(name: string, value: unknown, allowed: readon
   return update;
 }
 
+const NO_OUTCOME: CallOutcome = Object.freeze({});
+
 export function requireOutcome(name: string, value: unknown): CallOutcome {
-  if (value === undefined) return {};
+  if (value === undefined) return NO_OUTCOME;
   const object = requireObject(name, value);
   rejectUnknownFields(name, object, ['resolved', 'disposition', 'wrapUpMs']);
   if (object.resolved !== undefined && typeof object.resolved !== 'boolean') {
@@ -162,7 +169,9 @@ export function requireOutcome(name: string, value: unknown): CallOutcome {
 
 /** Rejects fields an options object does not know, catching typos such as `wrapupMs`. */
 export function rejectUnknownFields(name: string, object: Record<string, unknown>, known: readonly string[]): void {
-  for (const key of Object.keys(object)) {
-    if (!known.includes(key)) fail(`${name}.${key}`, `absent (known fields: ${known.join(', ')})`, object[key]);
+  for (const key in object) {
+    if (!known.includes(key) && Object.hasOwn(object, key)) {
+      fail(`${name}.${key}`, `absent (known fields: ${known.join(', ')})`, object[key]);
+    }
   }
 }

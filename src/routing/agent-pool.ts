@@ -100,6 +100,7 @@ export class AgentPool {
     slot.listed = true;
     slot.epoch++;
     free.add(agent, slot);
+    if (free.size === 1) this.#countFreePool(slot.channel, 1);
     for (const [name, heap] of free.heaps) {
       heap.add(this.#entry(agent, slot, name));
       if (heap.length > 2 * free.size + 32) this.#rebuild(free, name);
@@ -111,7 +112,15 @@ export class AgentPool {
     if (!slot.listed) return;
     slot.listed = false;
     slot.epoch++;
-    this.#free.get(slot.channel)?.delete(slot);
+    const free = this.#free.get(slot.channel) as FreeChannel;
+    free.delete(slot);
+    if (free.size === 0) this.#countFreePool(slot.channel, -1);
+  }
+
+  /** Keeps each linked bucket's count of pools with a free agent, so a busy center answers "none" at once. */
+  #countFreePool(channel: Channel, change: 1 | -1): void {
+    const buckets = this.buckets.get(channel);
+    if (buckets !== undefined) for (const bucket of buckets) bucket.freePools += change;
   }
 
   /** Number of free slots on a channel. */

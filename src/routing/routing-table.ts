@@ -7,6 +7,22 @@ import { WaitingBucket, type WaitingEntry } from './waiting-bucket.js';
 
 const SEP = '\u0000';
 
+/** A canonical key for requirements, whatever the order of their fields (hot path: no sort for ≤ 2 skills). */
+function requirementsKey(requirements: SkillLevels): string {
+  let count = 0;
+  let first = '';
+  let second = '';
+  for (const skill in requirements) {
+    const part = `${skill}=${requirements[skill]}`;
+    if (count === 0) first = part;
+    else if (count === 1) second = part;
+    else return Object.keys(requirements).sort().map((s) => `${s}=${requirements[s]}`).join(SEP);
+    count++;
+  }
+  if (count < 2) return first;
+  return first < second ? `${first}${SEP}${second}` : `${second}${SEP}${first}`;
+}
+
 function mapKey(map: ReadonlyMap<string, number>): string {
   return [...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${k}=${v}`).join(SEP);
 }
@@ -60,21 +76,23 @@ export class RoutingTable {
     }
   }
 
-  /** The bucket for calls of this queue, channel and requirements, created and linked on first use. */
+  /**
+   * The bucket for calls of this queue, channel and requirements, created and linked on first use.
+   * `requirements` must be validated; the bucket keeps its own frozen copy for every call in it.
+   */
   bucketFor(queue: QueueRecord, channel: Channel, requirements: SkillLevels): WaitingBucket {
-    const skills = Object.keys(requirements);
-    let reqKey = '';
-    if (skills.length > 0) {
-      skills.sort();
-      reqKey = skills.map((skill) => `${skill}=${requirements[skill]}`).join(SEP);
-    }
-    const key = `${queue.id}${SEP}${channel}|${reqKey}`;
-    let bucket = this.#buckets.get(key);
+    const reqKey = requirementsKey(requirements);
+    const local = channel === 'voice' ? reqKey : `${channel}\u0001${reqKey}`;
+    let bucket = queue.bucketIndex.get(local);
     if (bucket !== undefined) return bucket;
-    const pairs = skills.map((skill) => [skill, requirements[skill] as number] as const);
+    const key = `${queue.id}${SEP}${local}`;
+    const pairs = Object.keys(requirements)
+      .sort()
+      .map((skill) => [skill, requirements[skill] as number] as const);
     bucket = new WaitingBucket(key, queue, channel, pairs);
     this.#buckets.set(key, bucket);
     queue.buckets.add(bucket);
+    queue.bucketIndex.set(local, bucket);
     for (const pool of this.#pools.values()) this.#link(pool, bucket);
     return bucket;
   }
@@ -89,6 +107,7 @@ export class RoutingTable {
       }
     }
     queue.buckets.clear();
+    queue.bucketIndex.clear();
   }
 
   /**
@@ -96,6 +115,7 @@ export class RoutingTable {
    * free agent, and within it the best by the queue's strategy.
    */
   findAgent(bucket: WaitingBucket): FreeAgent | undefined {
+    if (bucket.freePools === 0) return undefined;
     const strategy = bucket.queue.strategy;
     const { bySkill, uniform } = STRATEGIES[strategy];
     if (uniform) return this.#findUniform(bucket);
@@ -190,5 +210,6 @@ export class RoutingTable {
     let list = pool.buckets.get(bucket.channel);
     if (list === undefined) pool.buckets.set(bucket.channel, (list = []));
     list.push(bucket);
+    if (pool.freeCount(bucket.channel) > 0) bucket.freePools++;
   }
 }

@@ -1,6 +1,6 @@
 import { Heap } from 'heap-js';
 import type { CallRecord, QueueRecord } from '../engine/records.js';
-import type { Channel } from '../model/types.js';
+import type { Channel, SkillLevels } from '../model/types.js';
 import type { PoolLink } from './agent-pool.js';
 
 /** A call's place in a bucket. `live` turns false when the call leaves from the middle. */
@@ -32,8 +32,12 @@ export class WaitingBucket {
   readonly channel: Channel;
   /** Required skills as [skill, minimum proficiency] pairs, sorted by skill. */
   readonly requirements: ReadonlyArray<readonly [string, number]>;
+  /** The same requirements as a frozen object, shared by every call in the bucket. */
+  readonly requirementLevels: SkillLevels;
   /** Pools whose agents may take these calls, lowest tier level first. */
   links: PoolLink[] = [];
+  /** How many of the linked pools have a free agent on the channel now. */
+  freePools = 0;
   readonly #heap = new Heap<WaitingEntry>(byServiceOrder);
   #dead = 0;
 
@@ -47,6 +51,7 @@ export class WaitingBucket {
     this.queue = queue;
     this.channel = channel;
     this.requirements = requirements;
+    this.requirementLevels = Object.freeze(Object.fromEntries(requirements));
   }
 
   /** Live calls in the bucket. */
