@@ -492,7 +492,11 @@ export class CallRouter extends EventEmitter<CallRouterEvents> {
     return entries.sort(byServiceOrder).map((entry) => callSnapshot(entry.call));
   }
 
-  /** Stops the router's timer so a process using `SystemClock` can exit. Timed actions stop. */
+  /**
+   * Cancels every pending timed action (offer timeouts, wrap-up ends, back-offs) and the router's
+   * clock timer, so a process using `SystemClock` can exit. For shutting down: offers already
+   * ringing then never time out and agents in wrap-up stay there. Reads keep working.
+   */
   dispose(): void {
     this.#core.deadlines.clear();
   }
@@ -572,8 +576,9 @@ export class CallRouter extends EventEmitter<CallRouterEvents> {
       this.#invoke(name, found, payload);
       return;
     }
-    // eventemitter3 replaces (never mutates) the array when listeners change, so this is a snapshot.
-    for (const listener of found) this.#invoke(name, listener, payload);
+    // eventemitter3 appends to this array when a listener is added and replaces it when one is
+    // removed: a listener added during dispatch gets the next event, not this one (as with emit).
+    for (let i = 0, count = found.length; i < count; i++) this.#invoke(name, found[i] as StoredListener, payload);
   }
 
   #invoke(name: CallRouterEventName, listener: StoredListener, payload: unknown): void {

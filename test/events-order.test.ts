@@ -198,4 +198,20 @@ describe('events', () => {
     clock.advance(10_000);
     expect(heard).toEqual([5_000, 5_000]);
   });
+
+  it('delivers an event only to the listeners registered when it was emitted, like emit()', () => {
+    const router = new CallRouter({ clock: new SimulatedClock() });
+    router.addQueue({ id: 'q' });
+    const late: string[] = [];
+    let added = false;
+    router.on('call:queued', () => {});
+    router.on('call:queued', () => {
+      if (added) return;
+      added = true; // appended to the array being dispatched
+      router.on('call:queued', ({ callId }) => late.push(callId));
+    });
+    router.enqueue({ id: 'c1', queue: 'q' });
+    router.enqueue({ id: 'c2', queue: 'q' });
+    expect(late).toEqual(['c2']);
+  });
 });

@@ -115,9 +115,10 @@ export class Deadlines {
     });
   }
 
-  /** Stops the clock timer and forgets every deadline. */
+  /** Stops the clock timer and cancels every deadline. */
   clear(): void {
     this.#disarm();
+    for (const deadline of this.#heap.toArray()) deadline.live = false;
     this.#heap.clear();
     this.#live = 0;
     this.#dead = 0;

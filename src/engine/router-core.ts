@@ -3,8 +3,8 @@ import type { CallRouterEvents } from '../model/events.js';
 import type { AgentState, CallOutcome, PresenceState } from '../model/types.js';
 import type { Random } from '../random/random.js';
 import type { AgentPool } from '../routing/agent-pool.js';
-import { RoutingTable } from '../routing/routing-table.js';
-import { byServiceOrder, type WaitingBucket, type WaitingEntry } from '../routing/waiting-bucket.js';
+import { isAhead, RoutingTable } from '../routing/routing-table.js';
+import type { WaitingBucket, WaitingEntry } from '../routing/waiting-bucket.js';
 import { Deadlines, type Deadline } from './deadlines.js';
 import type { AgentRecord, CallRecord, ChannelSlot, QueueRecord } from './records.js';
 
@@ -330,19 +330,38 @@ export class RouterCore {
   }
 
   /**
-   * Routes the buckets that calls were returned to, the bucket with the best head first. The agent
-   * the calls came from (which may still have capacity) is off the free lists meanwhile, so other
-   * free agents get them first.
+   * Routes the calls returned to `buckets` one offer at a time, best first in the cross-queue
+   * order (priority, then `waitMs × weight`, then arrival): the best head that a free agent may
+   * take goes first. The agent they came from (which
+   * may still have capacity) is off the free lists meanwhile, so other free agents get them first.
    */
   #routeReturned(agent: AgentRecord, buckets: WaitingBucket[]): void {
     for (const slot of agent.slots.values()) agent.pool.unlist(slot);
-    if (buckets.length > 1) {
-      const unique = [...new Set(buckets)];
-      const head = (bucket: WaitingBucket) => bucket.peek() as WaitingEntry;
-      unique.sort((a, b) => (a.size === 0 || b.size === 0 ? b.size - a.size : byServiceOrder(head(a), head(b))));
-      for (const bucket of unique) this.routeBucket(bucket);
-    } else if (buckets.length === 1) {
+    if (buckets.length === 1) {
       this.routeBucket(buckets[0] as WaitingBucket);
+      return;
+    }
+    const pending = [...new Set(buckets)];
+    const now = this.now();
+    for (;;) {
+      // The best head, across the returned buckets, that a free agent may take.
+      let best: WaitingEntry | undefined;
+      let bestScore = 0;
+      let bestBucket: WaitingBucket | undefined;
+      for (const bucket of pending) {
+        const head = bucket.peek();
+        if (head === undefined || bucket.freePools === 0) continue;
+        const score = (now - head.arrivalMs) * bucket.queue.weight;
+        if (best === undefined || isAhead(head, score, best, bestScore)) {
+          best = head;
+          bestScore = score;
+          bestBucket = bucket;
+        }
+      }
+      if (bestBucket === undefined) return;
+      const free = this.table.findAgent(bestBucket);
+      if (free === undefined) return; // unreachable: freePools > 0 means a pool head exists
+      this.#offer(bestBucket.shift() as CallRecord, free.agent, free.slot);
     }
   }
 

@@ -44,10 +44,12 @@ class FreeChannel {
     return this.free.length;
   }
 
-  add(agent: AgentRecord, slot: ChannelSlot): void {
-    if (this.#index.has(slot)) return;
+  /** @returns whether the slot was not listed before. */
+  add(agent: AgentRecord, slot: ChannelSlot): boolean {
+    if (this.#index.has(slot)) return false;
     this.#index.set(slot, this.free.length);
     this.free.push({ agent, slot });
+    return true;
   }
 
   delete(slot: ChannelSlot): void {
@@ -99,8 +101,8 @@ export class AgentPool {
     const free = this.#freeChannel(slot.channel);
     slot.listed = true;
     slot.epoch++;
-    free.add(agent, slot);
-    if (free.size === 1) this.#countFreePool(slot.channel, 1);
+    // Re-listing a listed slot (to re-key it) must not count the pool as newly free.
+    if (free.add(agent, slot) && free.size === 1) this.#countFreePool(slot.channel, 1);
     for (const [name, heap] of free.heaps) {
       heap.add(this.#entry(agent, slot, name));
       if (heap.length > 2 * free.size + 32) this.#rebuild(free, name);

@@ -7,6 +7,17 @@ import { WaitingBucket, type WaitingEntry } from './waiting-bucket.js';
 
 const SEP = '\u0000';
 
+/**
+ * Order of calls across queues: higher priority, then larger weighted wait (`waitMs × weight`),
+ * then earlier arrival, then enqueue order. Within one queue this is service order.
+ */
+export function isAhead(a: WaitingEntry, aScore: number, b: WaitingEntry, bScore: number): boolean {
+  if (a.priority !== b.priority) return a.priority > b.priority;
+  if (aScore !== bScore) return aScore > bScore;
+  if (a.arrivalMs !== b.arrivalMs) return a.arrivalMs < b.arrivalMs;
+  return a.seq < b.seq;
+}
+
 /** A canonical key for requirements, whatever the order of their fields (hot path: no sort for ≤ 2 skills). */
 function requirementsKey(requirements: SkillLevels): string {
   let count = 0;
@@ -154,14 +165,7 @@ export class RoutingTable {
         const head = bucket.peek();
         if (head === undefined) continue;
         const score = (nowMs - head.arrivalMs) * bucket.queue.weight;
-        if (
-          best === undefined ||
-          head.priority > best.priority ||
-          (head.priority === best.priority &&
-            (score > bestScore ||
-              (score === bestScore &&
-                (head.arrivalMs < best.arrivalMs || (head.arrivalMs === best.arrivalMs && head.seq < best.seq)))))
-        ) {
+        if (best === undefined || isAhead(head, score, best, bestScore)) {
           best = head;
           bestScore = score;
         }
