@@ -1,8 +1,10 @@
 import { EventEmitter } from 'eventemitter3';
 import type { Clock } from './clock/clock.js';
 import { SystemClock } from './clock/system-clock.js';
-import { RouterCore, type EventSink } from './engine/router-core.js';
-import type { AgentRecord, CallRecord, ChannelSlot, QueueRecord } from './engine/records.js';
+import { newAgentRecord, newQueueRecord, removeQueue, reprofileAgent } from './engine/configuration.js';
+import { EventBuffer } from './engine/event-buffer.js';
+import { RouterCore } from './engine/router-core.js';
+import type { AgentRecord, CallRecord, QueueRecord } from './engine/records.js';
 import { agentSnapshot, callSnapshot, queueSnapshot } from './engine/snapshots.js';
 import {
   checkSkills,
@@ -67,43 +69,14 @@ export interface CallRouterOptions {
   readonly noAnswerDelayMs?: number;
 }
 
-/** A listener as eventemitter3 stores it. */
-interface StoredListener {
-  readonly fn: (...args: unknown[]) => void;
-  readonly context: unknown;
-  readonly once: boolean;
-}
-
 /** A listener of one `CallRouter` event. */
 type Listener<T extends CallRouterEventName> = EventEmitter.EventListener<CallRouterEvents, T>;
 
-/** eventemitter3's listener store: `_events[prefix + name]`. */
-interface ListenerStore {
-  readonly _events: Record<string, StoredListener | StoredListener[] | undefined>;
-}
-
-const EVENT_NAMES: readonly CallRouterEventName[] = [
-  'call:queued',
-  'call:offered',
-  'call:answered',
-  'call:declined',
-  'call:offer-timeout',
-  'call:offer-revoked',
-  'call:abandoned',
-  'call:completed',
-  'agent:state-changed',
-  'listener-error',
-];
-const PREFIX = typeof EventEmitter.prefixed === 'string' ? EventEmitter.prefixed : '';
-/** Store keys computed once: building `prefix + name` per event showed up in profiles. */
-const STORE_KEYS = Object.fromEntries(EVENT_NAMES.map((name) => [name, PREFIX + name])) as Record<
-  CallRouterEventName,
-  string
->;
-
 /** What {@link CallRouter.enqueue} did with a call. */
 export interface EnqueueResult {
+  /** Always `true` for now; queue admission rules (maximum length, no agents) will add refusals. */
   readonly accepted: true;
+  /** The call's id. */
   readonly callId: string;
   /** `offered` when a free agent took the call at once. */
   readonly status: 'waiting' | 'offered';
@@ -145,10 +118,7 @@ export class CallRouter extends EventEmitter<CallRouterEvents> {
   readonly clock: Clock;
   readonly #logger: Logger;
   readonly #core: RouterCore;
-  readonly #events: Array<[CallRouterEventName, unknown]> = [];
-  #flushing = false;
-  /** Which events have listeners; recomputed lazily after any listener is added or removed. */
-  #listened: Record<CallRouterEventName, boolean> | undefined;
+  readonly #events: EventBuffer;
 
   constructor(options: CallRouterOptions = {}) {
     super();
@@ -173,14 +143,8 @@ export class CallRouter extends EventEmitter<CallRouterEvents> {
     };
     this.clock = clock;
     this.#logger = logger;
-    const sink: EventSink = {
-      wants: (name) => (this.#listened ??= this.#whoListens())[name],
-      push: (name, payload) => {
-        this.#events.push([name, payload]);
-      },
-      flush: () => this.#flush(),
-    };
-    this.#core = new RouterCore(clock, new SeededRandom(seed), sink, policy);
+    this.#events = new EventBuffer(this, logger);
+    this.#core = new RouterCore(clock, new SeededRandom(seed), this.#events, policy);
   }
 
   // ---- queues ------------------------------------------------------------------------------
@@ -192,18 +156,7 @@ export class CallRouter extends EventEmitter<CallRouterEvents> {
     const { id: _id, ...rest } = opts;
     const update = requireQueueUpdate('queue', rest, QUEUE_FIELDS);
     if (this.#core.queues.has(id)) throw new DuplicateIdError('queue', id);
-    const queue: QueueRecord = {
-      id,
-      strategy: update.strategy ?? 'longest-idle',
-      weight: update.weight ?? 1,
-      offerTimeoutMs: update.offerTimeoutMs ?? 15_000,
-      wrapUpMs: update.wrapUpMs ?? 0,
-      waiting: 0,
-      offered: 0,
-      talking: 0,
-      buckets: new Set(),
-      bucketIndex: new Map(),
-    };
+    const queue = newQueueRecord(id, update);
     this.#core.queues.set(id, queue);
     this.#logger.info({ queueId: id }, 'queue added');
     return queueSnapshot(queue);
@@ -231,17 +184,9 @@ export class CallRouter extends EventEmitter<CallRouterEvents> {
         `Queue \`${queueId}\` still has ${queue.waiting + queue.offered + queue.talking} live call(s); remove it once it is empty`,
       );
     }
-    const core = this.#core;
-    for (const agent of core.agents.values()) {
-      if (!agent.queues.has(queueId)) continue;
-      agent.queues.delete(queueId);
-      core.movePool(agent, this.#poolOf(agent.queues, agent.skills, agent.slots));
-      core.agentUpdated(agent);
-    }
-    core.table.dropQueue(queue);
-    core.queues.delete(queueId);
+    removeQueue(this.#core, queue);
     this.#logger.info({ queueId }, 'queue removed');
-    this.#flush();
+    this.#events.flush();
   }
 
   // ---- agents ------------------------------------------------------------------------------
@@ -258,34 +203,17 @@ export class CallRouter extends EventEmitter<CallRouterEvents> {
     const reason = this.#reason('agent.reason', presence, opts.reason);
     if (this.#core.agents.has(id)) throw new DuplicateIdError('agent', id);
 
-    const now = this.#core.now();
-    const slots = new Map<string, ChannelSlot>();
-    for (const [channel, count] of capacity) slots.set(channel, { channel, capacity: count, used: 0, epoch: 0, listed: false });
-    const skillMap = new Map(Object.entries(skills));
-    const agent: AgentRecord = {
+    const agent = newAgentRecord(this.#core, {
       id,
-      seq: this.#core.nextAgentSeq(),
+      queues,
+      skills: new Map(Object.entries(skills)),
+      capacity,
       presence,
       reason,
-      queues,
-      skills: skillMap,
-      slots,
-      pool: this.#poolOf(queues, skillMap, slots),
-      calls: new Set(),
-      offers: 0,
-      talking: 0,
-      wrapUps: new Set(),
-      callsHandled: 0,
-      talkTimeMs: 0,
-      missedOffers: 0,
-      idleSinceMs: now,
-      lastOfferSeq: 0,
-      readyAt: undefined,
-      state: presence,
-      stateSinceMs: now,
-    };
+    });
     this.#core.addAgent(agent);
-    this.#flush();
+    this.#logger.info({ agentId: id }, 'agent added');
+    this.#events.flush();
     return agentSnapshot(agent);
   }
 
@@ -302,27 +230,9 @@ export class CallRouter extends EventEmitter<CallRouterEvents> {
       opts.skills === undefined ? agent.skills : new Map(Object.entries(requireSkills('update.skills', opts.skills)));
     const capacity = opts.capacity === undefined ? undefined : requireCapacity('update.capacity', opts.capacity);
 
-    agent.queues = queues;
-    agent.skills = skills;
-    if (capacity !== undefined) {
-      for (const [channel, slot] of agent.slots) {
-        if (capacity.has(channel)) continue;
-        // A channel dropped while it still holds work keeps a zero-capacity slot until it drains.
-        if (slot.used > 0) slot.capacity = 0;
-        else {
-          agent.pool.unlist(slot);
-          agent.slots.delete(channel);
-        }
-      }
-      for (const [channel, count] of capacity) {
-        const slot = agent.slots.get(channel);
-        if (slot === undefined) agent.slots.set(channel, { channel, capacity: count, used: 0, epoch: 0, listed: false });
-        else slot.capacity = count;
-      }
-    }
-    this.#core.movePool(agent, this.#poolOf(queues, skills, agent.slots));
-    this.#core.agentUpdated(agent);
-    this.#flush();
+    reprofileAgent(this.#core, agent, queues, skills, capacity);
+    this.#logger.info({ agentId }, 'agent updated');
+    this.#events.flush();
     return agentSnapshot(agent);
   }
 
@@ -336,7 +246,8 @@ export class CallRouter extends EventEmitter<CallRouterEvents> {
       throw new InvalidStateError(`Agent \`${agentId}\` is connected to ${agent.talking} call(s); complete them first`);
     }
     this.#core.removeAgent(agent);
-    this.#flush();
+    this.#logger.info({ agentId }, 'agent removed');
+    this.#events.flush();
   }
 
   /**
@@ -350,7 +261,7 @@ export class CallRouter extends EventEmitter<CallRouterEvents> {
     const why = this.#reason('reason', presence, reason);
     if (presence !== agent.presence || why !== agent.reason) {
       this.#core.setPresence(agent, presence, why);
-      this.#flush();
+      this.#events.flush();
     }
     return agentSnapshot(agent);
   }
@@ -400,20 +311,20 @@ export class CallRouter extends EventEmitter<CallRouterEvents> {
       record.status === 'waiting'
         ? { accepted: true, callId: id, status: 'waiting', agentId: undefined }
         : { accepted: true, callId: id, status: 'offered', agentId: record.agent?.id };
-    this.#flush();
+    this.#events.flush();
     return result;
   }
 
   /** The agent answered the call offered to it: the call is connected (`INVALID_STATE` unless offered). */
   answer(callId: string): void {
     this.#core.answer(this.#call(callId, 'offered', 'answer'));
-    this.#flush();
+    this.#events.flush();
   }
 
   /** The agent declined the offer: the call goes back to its place in line (`INVALID_STATE` unless offered). */
   decline(callId: string): void {
     this.#core.decline(this.#call(callId, 'offered', 'decline'));
-    this.#flush();
+    this.#events.flush();
   }
 
   /**
@@ -426,7 +337,7 @@ export class CallRouter extends EventEmitter<CallRouterEvents> {
       throw new InvalidStateError(`Cannot abandon call \`${callId}\`: it is connected; use complete()`);
     }
     this.#core.abandon(call);
-    this.#flush();
+    this.#events.flush();
   }
 
   /**
@@ -440,7 +351,7 @@ export class CallRouter extends EventEmitter<CallRouterEvents> {
       throw new InvalidStateError(`Cannot complete call \`${callId}\`: it is ${call.status}, not talking`);
     }
     this.#core.complete(call, checked);
-    this.#flush();
+    this.#events.flush();
   }
 
   // ---- reads -------------------------------------------------------------------------------
@@ -488,7 +399,7 @@ export class CallRouter extends EventEmitter<CallRouterEvents> {
   /** The calls waiting in a queue (not offered), in service order: priority, then arrival. */
   waitingCalls(queueId: string): CallSnapshot[] {
     const queue = this.#queue(queueId);
-    const entries = [...queue.buckets].flatMap((bucket) => bucket.entries());
+    const entries = [...queue.buckets.values()].flatMap((bucket) => bucket.entries());
     return entries.sort(byServiceOrder).map((entry) => callSnapshot(entry.call));
   }
 
@@ -503,22 +414,26 @@ export class CallRouter extends EventEmitter<CallRouterEvents> {
 
   // ---- listeners: tracked so the hot path never builds a payload nobody reads ------------------
 
+  /** Adds a listener (eventemitter3's `on`). */
   override on<T extends CallRouterEventName>(event: T, fn: Listener<T>, context?: unknown): this {
     super.on(event, fn, context);
-    this.#listened = undefined;
+    this.#events.listenersChanged();
     return this;
   }
 
+  /** Same as {@link CallRouter.on}. */
   override addListener<T extends CallRouterEventName>(event: T, fn: Listener<T>, context?: unknown): this {
     return this.on(event, fn, context);
   }
 
+  /** Adds a listener for the next event of that name only. */
   override once<T extends CallRouterEventName>(event: T, fn: Listener<T>, context?: unknown): this {
     super.once(event, fn, context);
-    this.#listened = undefined;
+    this.#events.listenersChanged();
     return this;
   }
 
+  /** Removes a listener (eventemitter3's `removeListener`). */
   override removeListener<T extends CallRouterEventName>(
     event: T,
     fn?: Listener<T>,
@@ -526,81 +441,23 @@ export class CallRouter extends EventEmitter<CallRouterEvents> {
     once?: boolean,
   ): this {
     super.removeListener(event, fn, context, once);
-    this.#listened = undefined;
+    this.#events.listenersChanged();
     return this;
   }
 
+  /** Same as {@link CallRouter.removeListener}. */
   override off<T extends CallRouterEventName>(event: T, fn?: Listener<T>, context?: unknown, once?: boolean): this {
     return this.removeListener(event, fn, context, once);
   }
 
+  /** Removes every listener, or every listener of one event. */
   override removeAllListeners(event?: CallRouterEventName): this {
     super.removeAllListeners(event);
-    this.#listened = undefined;
+    this.#events.listenersChanged();
     return this;
   }
 
-  #whoListens(): Record<CallRouterEventName, boolean> {
-    const listened = {} as Record<CallRouterEventName, boolean>;
-    for (const name of EVENT_NAMES) listened[name] = this.#listenersOf(name) !== undefined;
-    return listened;
-  }
-
   // ---- internals ---------------------------------------------------------------------------
-
-  /** Emits buffered events in order. Re-entrant calls from listeners append to the same buffer. */
-  #flush(): void {
-    if (this.#flushing) return;
-    this.#flushing = true;
-    const events = this.#events;
-    try {
-      for (let i = 0; i < events.length; i++) {
-        const [name, payload] = events[i] as [CallRouterEventName, unknown];
-        this.#dispatch(name, payload);
-      }
-    } finally {
-      if (events.length > 0) events.length = 0;
-      this.#flushing = false;
-    }
-  }
-
-  /**
-   * Calls each listener of `name` in its own try/catch, so one that throws neither reaches the
-   * caller nor keeps the event from the listeners after it. Mirrors eventemitter3's `emit`
-   * (context, `once`), reading its listener store (a test pins that store's shape).
-   */
-  #dispatch(name: CallRouterEventName, payload: unknown): void {
-    const found = this.#listenersOf(name);
-    if (found === undefined) return;
-    if (!Array.isArray(found)) {
-      this.#invoke(name, found, payload);
-      return;
-    }
-    // eventemitter3 appends to this array when a listener is added and replaces it when one is
-    // removed: a listener added during dispatch gets the next event, not this one (as with emit).
-    for (let i = 0, count = found.length; i < count; i++) this.#invoke(name, found[i] as StoredListener, payload);
-  }
-
-  #invoke(name: CallRouterEventName, listener: StoredListener, payload: unknown): void {
-    if (listener.once) this.removeListener(name, listener.fn as never, undefined, true);
-    try {
-      listener.fn.call(listener.context, payload);
-    } catch (error) {
-      this.#listenerFailed(name, error);
-    }
-  }
-
-  /** The listeners of an event as eventemitter3 stores them (one, an array, or none). */
-  #listenersOf(name: CallRouterEventName): StoredListener | StoredListener[] | undefined {
-    return (this as unknown as ListenerStore)._events[STORE_KEYS[name]];
-  }
-
-  #listenerFailed(name: CallRouterEventName, error: unknown): void {
-    this.#logger.error({ err: error, event: name }, 'acd-engine: an event listener threw');
-    if (name !== 'listener-error' && this.listenerCount('listener-error') > 0) {
-      this.#events.push(['listener-error', { event: name, error }]);
-    }
-  }
 
   #queue(queueId: unknown): QueueRecord {
     const id = requireId('queueId', queueId);
@@ -644,11 +501,5 @@ export class CallRouter extends EventEmitter<CallRouterEvents> {
       throw new InvalidArgumentError(`Expected \`${name}\` only with state 'not-ready', got it with '${presence}'`);
     }
     return text;
-  }
-
-  #poolOf(queues: Map<string, number>, skills: Map<string, number>, slots: Map<string, ChannelSlot>) {
-    const channels = new Set<string>();
-    for (const slot of slots.values()) if (slot.capacity > 0) channels.add(slot.channel);
-    return this.#core.table.poolFor(queues, skills, channels);
   }
 }

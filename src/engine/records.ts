@@ -19,9 +19,8 @@ export interface QueueRecord {
   waiting: number;
   offered: number;
   talking: number;
-  readonly buckets: Set<WaitingBucket>;
   /** The queue's buckets by channel and requirements key. */
-  readonly bucketIndex: Map<string, WaitingBucket>;
+  readonly buckets: Map<string, WaitingBucket>;
 }
 
 /** An agent's load on one channel. `epoch` changes whenever its free-agent entries go stale. */

@@ -1,21 +1,13 @@
 import type { Clock } from '../clock/clock.js';
-import type { CallRouterEvents } from '../model/events.js';
 import type { AgentState, CallOutcome, PresenceState } from '../model/types.js';
 import type { Random } from '../random/random.js';
 import type { AgentPool } from '../routing/agent-pool.js';
 import { isAhead, RoutingTable } from '../routing/routing-table.js';
 import type { WaitingBucket, WaitingEntry } from '../routing/waiting-bucket.js';
+import { isEligible, relist, shownState } from './agent-state.js';
 import { Deadlines, type Deadline } from './deadlines.js';
+import type { EventSink } from './event-buffer.js';
 import type { AgentRecord, CallRecord, ChannelSlot, QueueRecord } from './records.js';
-
-/** Where the core sends events; the router buffers them and emits once state is consistent. */
-export interface EventSink {
-  /** Whether anyone listens, so payloads nobody reads are never built. */
-  wants(name: keyof CallRouterEvents): boolean;
-  push<K extends keyof CallRouterEvents>(name: K, payload: CallRouterEvents[K][0]): void;
-  /** Called after timed actions ran, to deliver their events. */
-  flush(): void;
-}
 
 /** Router-wide behaviour after offers that are not answered. */
 export interface OfferPolicy {
@@ -24,13 +16,6 @@ export interface OfferPolicy {
   readonly declineDelayMs: number;
   readonly noAnswerDelayMs: number;
 }
-
-/** Whether the agent may be offered calls at all (capacity aside). */
-const isEligible = (agent: AgentRecord): boolean => agent.presence === 'available' && agent.readyAt === undefined;
-
-/** The state an agent shows: its work (offered before busy before wrap-up), else its presence. */
-const shownState = (agent: AgentRecord): AgentState =>
-  agent.offers > 0 ? 'offered' : agent.talking > 0 ? 'busy' : agent.wrapUps.size > 0 ? 'wrap-up' : agent.presence;
 
 /** How an offer ended without being answered. */
 type OfferEnd = 'declined' | 'timeout' | 'revoked-unavailable' | 'revoked-removed';
@@ -81,6 +66,7 @@ export class RouterCore {
   /** A new call joins its bucket and is offered at once if a free agent may take it. */
   admit(call: CallRecord): void {
     this.calls.set(call.id, call);
+    call.bucket.calls++;
     call.queue.waiting++;
     call.bucket.push(call);
     if (this.#out.wants('call:queued')) {
@@ -107,7 +93,7 @@ export class RouterCore {
     agent.talking++;
     agent.missedOffers = 0;
     agent.callsHandled++;
-    this.#refresh(agent);
+    relist(agent);
     if (this.#out.wants('call:answered')) {
       this.#out.push('call:answered', {
         callId: call.id,
@@ -130,6 +116,7 @@ export class RouterCore {
     const agent = call.agent;
     const phase = call.status === 'offered' ? 'offered' : 'waiting';
     this.calls.delete(call.id);
+    call.bucket.calls--;
     if (call.status === 'waiting') {
       call.bucket.remove(call);
       call.queue.waiting--;
@@ -156,6 +143,7 @@ export class RouterCore {
     const now = this.now();
     const talkMs = now - call.answeredAtMs;
     this.calls.delete(call.id);
+    call.bucket.calls--;
     call.queue.talking--;
     agent.talking--;
     agent.calls.delete(call);
@@ -276,7 +264,7 @@ export class RouterCore {
     if (queue.offerTimeoutMs !== Infinity) {
       call.offerDeadline = this.deadlines.add(now + queue.offerTimeoutMs, 'offer-timeout', call.id);
     }
-    this.#refresh(agent);
+    relist(agent);
     if (this.#out.wants('call:offered')) {
       this.#out.push('call:offered', {
         callId: call.id,
@@ -419,7 +407,7 @@ export class RouterCore {
       }
       return;
     }
-    this.#refresh(agent);
+    relist(agent);
     for (const call of [...agent.calls]) {
       if (call.status !== 'offered') continue;
       this.#returnToLine(call, end);
@@ -435,17 +423,7 @@ export class RouterCore {
   #agentChanged(agent: AgentRecord): void {
     this.#touch(agent);
     this.routeAgent(agent);
-    this.#refresh(agent);
-  }
-
-  /** Lists each slot in its pool exactly when the agent may be offered a call on it. */
-  #refresh(agent: AgentRecord): void {
-    const eligible = isEligible(agent);
-    const pool = agent.pool;
-    for (const slot of agent.slots.values()) {
-      if (eligible && slot.used < slot.capacity) pool.list(agent, slot);
-      else if (slot.listed) pool.unlist(slot);
-    }
+    relist(agent);
   }
 
   /** Recomputes the agent's shown state and reports a change. */

@@ -55,9 +55,13 @@ export type QueueUpdate = Partial<Omit<QueueOptions, 'id'>>;
 /** A queue's configuration and its current counts. */
 export interface QueueSnapshot {
   readonly id: string;
+  /** See {@link QueueOptions.strategy}. */
   readonly strategy: StrategyName;
+  /** See {@link QueueOptions.weight}. */
   readonly weight: number;
+  /** See {@link QueueOptions.offerTimeoutMs}. */
   readonly offerTimeoutMs: number;
+  /** See {@link QueueOptions.wrapUpMs}. */
   readonly wrapUpMs: number;
   /** Calls waiting in line (not offered). */
   readonly waiting: number;

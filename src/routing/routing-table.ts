@@ -6,6 +6,8 @@ import { STRATEGIES } from './strategies.js';
 import { WaitingBucket, type WaitingEntry } from './waiting-bucket.js';
 
 const SEP = '\u0000';
+/** Bucket count below which idle buckets are kept (they are cheap, and re-creating one links it to every pool). */
+const MIN_SWEEP_AT = 1_024;
 
 /**
  * Order of calls across queues: higher priority, then larger weighted wait (`waitMs × weight`),
@@ -48,6 +50,7 @@ export class RoutingTable {
   readonly #pools = new Map<string, AgentPool>();
   readonly #buckets = new Map<string, WaitingBucket>();
   readonly #random: Random;
+  #sweepAt = MIN_SWEEP_AT;
 
   constructor(random: Random) {
     this.#random = random;
@@ -94,31 +97,46 @@ export class RoutingTable {
   bucketFor(queue: QueueRecord, channel: Channel, requirements: SkillLevels): WaitingBucket {
     const reqKey = requirementsKey(requirements);
     const local = channel === 'voice' ? reqKey : `${channel}\u0001${reqKey}`;
-    let bucket = queue.bucketIndex.get(local);
+    let bucket = queue.buckets.get(local);
     if (bucket !== undefined) return bucket;
-    const key = `${queue.id}${SEP}${local}`;
+    if (this.#buckets.size >= this.#sweepAt) this.#sweep();
     const pairs = Object.keys(requirements)
       .sort()
       .map((skill) => [skill, requirements[skill] as number] as const);
-    bucket = new WaitingBucket(key, queue, channel, pairs);
-    this.#buckets.set(key, bucket);
-    queue.buckets.add(bucket);
-    queue.bucketIndex.set(local, bucket);
+    bucket = new WaitingBucket(`${queue.id}${SEP}${local}`, local, queue, channel, pairs);
+    this.#buckets.set(bucket.key, bucket);
+    queue.buckets.set(local, bucket);
     for (const pool of this.#pools.values()) this.#link(pool, bucket);
     return bucket;
   }
 
   /** Removes the (empty) buckets of a queue that is being removed. */
   dropQueue(queue: QueueRecord): void {
-    for (const bucket of queue.buckets) {
+    this.#drop(new Set(queue.buckets.values()));
+  }
+
+  /**
+   * Drops buckets no live call belongs to, so requirement sets that come and go (per-call
+   * attributes, say) are not kept forever. Runs when the bucket count doubles: amortised O(1).
+   */
+  #sweep(): void {
+    const idle = new Set<WaitingBucket>();
+    for (const bucket of this.#buckets.values()) if (bucket.calls === 0) idle.add(bucket);
+    this.#drop(idle);
+    this.#sweepAt = Math.max(MIN_SWEEP_AT, 2 * this.#buckets.size);
+  }
+
+  #drop(buckets: ReadonlySet<WaitingBucket>): void {
+    if (buckets.size === 0) return;
+    const pools = new Set<AgentPool>();
+    for (const bucket of buckets) {
       this.#buckets.delete(bucket.key);
-      for (const { pool } of bucket.links) {
-        const list = pool.buckets.get(bucket.channel);
-        if (list !== undefined) pool.buckets.set(bucket.channel, list.filter((b) => b !== bucket));
-      }
+      bucket.queue.buckets.delete(bucket.localKey);
+      for (const { pool } of bucket.links) pools.add(pool);
     }
-    queue.buckets.clear();
-    queue.bucketIndex.clear();
+    for (const pool of pools) {
+      for (const [channel, list] of pool.buckets) pool.buckets.set(channel, list.filter((b) => !buckets.has(b)));
+    }
   }
 
   /**

@@ -28,6 +28,8 @@ export const byServiceOrder = (a: WaitingEntry, b: WaitingEntry): number =>
  */
 export class WaitingBucket {
   readonly key: string;
+  /** Key within its queue (channel and requirements). */
+  readonly localKey: string;
   readonly queue: QueueRecord;
   readonly channel: Channel;
   /** Required skills as [skill, minimum proficiency] pairs, sorted by skill. */
@@ -38,16 +40,23 @@ export class WaitingBucket {
   links: PoolLink[] = [];
   /** How many of the linked pools have a free agent on the channel now. */
   freePools = 0;
+  /**
+   * Live calls that belong to the bucket: waiting, offered or talking (an unanswered offer returns
+   * its call here). A bucket is dropped only when this is 0.
+   */
+  calls = 0;
   readonly #heap = new Heap<WaitingEntry>(byServiceOrder);
   #dead = 0;
 
   constructor(
     key: string,
+    localKey: string,
     queue: QueueRecord,
     channel: Channel,
     requirements: ReadonlyArray<readonly [string, number]>,
   ) {
     this.key = key;
+    this.localKey = localKey;
     this.queue = queue;
     this.channel = channel;
     this.requirements = requirements;

@@ -1,0 +1,129 @@
+import { EventEmitter } from 'eventemitter3';
+import type { CallRouterEventName, CallRouterEvents } from '../model/events.js';
+import type { Logger } from '../model/logger.js';
+
+/** Where the engine sends events; they are emitted once the state is consistent. */
+export interface EventSink {
+  /** Whether anyone listens, so payloads nobody reads are never built. */
+  wants(name: CallRouterEventName): boolean;
+  push<K extends CallRouterEventName>(name: K, payload: CallRouterEvents[K][0]): void;
+  /** Delivers what was pushed (a no-op while already delivering: re-entrant calls append). */
+  flush(): void;
+}
+
+/** A listener as eventemitter3 stores it. */
+interface StoredListener {
+  readonly fn: (...args: unknown[]) => void;
+  readonly context: unknown;
+  readonly once: boolean;
+}
+
+/** eventemitter3's listener store: `_events[prefix + name]`. */
+interface ListenerStore {
+  readonly _events: Record<string, StoredListener | StoredListener[] | undefined>;
+}
+
+/** Every event name of `CallRouterEvents`. */
+export const EVENT_NAMES: readonly CallRouterEventName[] = [
+  'call:queued',
+  'call:offered',
+  'call:answered',
+  'call:declined',
+  'call:offer-timeout',
+  'call:offer-revoked',
+  'call:abandoned',
+  'call:completed',
+  'agent:state-changed',
+  'listener-error',
+];
+const PREFIX = typeof EventEmitter.prefixed === 'string' ? EventEmitter.prefixed : '';
+/** Store keys computed once: building `prefix + name` per event showed up in profiles. */
+const STORE_KEYS = Object.fromEntries(EVENT_NAMES.map((name) => [name, PREFIX + name])) as Record<
+  CallRouterEventName,
+  string
+>;
+
+/**
+ * Buffers the engine's events and delivers them in order after each operation. Each listener runs
+ * in its own try/catch: one that throws neither reaches the caller nor keeps the event from the
+ * listeners after it; it is logged and reported as `listener-error`. Re-entrant operations (a
+ * listener calling back into the router) append to the same buffer, so events are never nested.
+ *
+ * Delivery mirrors eventemitter3's `emit` (context, `once`, listeners added during delivery get
+ * the next event) by reading its listener store; a test pins that store's shape.
+ */
+export class EventBuffer implements EventSink {
+  readonly #emitter: EventEmitter<CallRouterEvents>;
+  readonly #logger: Logger;
+  readonly #events: Array<[CallRouterEventName, unknown]> = [];
+  #flushing = false;
+  /** Which events have listeners; recomputed lazily after `listenersChanged`. */
+  #listened: Record<CallRouterEventName, boolean> | undefined;
+
+  constructor(emitter: EventEmitter<CallRouterEvents>, logger: Logger) {
+    this.#emitter = emitter;
+    this.#logger = logger;
+  }
+
+  /** Call whenever a listener is added or removed. */
+  listenersChanged(): void {
+    this.#listened = undefined;
+  }
+
+  wants(name: CallRouterEventName): boolean {
+    return (this.#listened ??= this.#whoListens())[name];
+  }
+
+  push<K extends CallRouterEventName>(name: K, payload: CallRouterEvents[K][0]): void {
+    this.#events.push([name, payload]);
+  }
+
+  flush(): void {
+    if (this.#flushing) return;
+    this.#flushing = true;
+    const events = this.#events;
+    try {
+      for (let i = 0; i < events.length; i++) {
+        const [name, payload] = events[i] as [CallRouterEventName, unknown];
+        this.#dispatch(name, payload);
+      }
+    } finally {
+      if (events.length > 0) events.length = 0;
+      this.#flushing = false;
+    }
+  }
+
+  #dispatch(name: CallRouterEventName, payload: unknown): void {
+    const found = this.#listenersOf(name);
+    if (found === undefined) return;
+    if (!Array.isArray(found)) {
+      this.#invoke(name, found, payload);
+      return;
+    }
+    // eventemitter3 appends to this array when a listener is added and replaces it when one is
+    // removed: a listener added during dispatch gets the next event, not this one (as with emit).
+    for (let i = 0, count = found.length; i < count; i++) this.#invoke(name, found[i] as StoredListener, payload);
+  }
+
+  #invoke(name: CallRouterEventName, listener: StoredListener, payload: unknown): void {
+    if (listener.once) this.#emitter.removeListener(name, listener.fn as never, undefined, true);
+    try {
+      listener.fn.call(listener.context, payload);
+    } catch (error) {
+      this.#logger.error({ err: error, event: name }, 'acd-engine: an event listener threw');
+      if (name !== 'listener-error' && this.wants('listener-error')) {
+        this.#events.push(['listener-error', { event: name, error }]);
+      }
+    }
+  }
+
+  #listenersOf(name: CallRouterEventName): StoredListener | StoredListener[] | undefined {
+    return (this.#emitter as unknown as ListenerStore)._events[STORE_KEYS[name]];
+  }
+
+  #whoListens(): Record<CallRouterEventName, boolean> {
+    const listened = {} as Record<CallRouterEventName, boolean>;
+    for (const name of EVENT_NAMES) listened[name] = this.#listenersOf(name) !== undefined;
+    return listened;
+  }
+}
