@@ -115,3 +115,14 @@ console.log(line(header));
 for (const row of rows) console.log(line(row));
 console.log(`calls handled (completed): ${completed}; simulated clock ended at ${(clock.now() / 60_000).toFixed(1)} min`);
 console.log('SL 20 s = answered within 20 s / (answered + abandoned)');
+
+/* Output of `npm start`:
+ * acd-engine quick start: 1 simulated hour, 20 agents, 3 queues
+ * queue    calls  answered  abandoned     ASA  SL 20 s  abandon rate  offer timeouts
+ * sales       69        66          3   8.1 s   85.5 %         4.3 %               1
+ * support    134       123         11  12.3 s   80.6 %         8.2 %               4
+ * billing     49        46          3  16.3 s   71.4 %         6.1 %               6
+ * all        252       235         17  11.9 s   80.2 %         6.7 %              11
+ * calls handled (completed): 235; simulated clock ended at 73.8 min
+ * SL 20 s = answered within 20 s / (answered + abandoned)
+*/
