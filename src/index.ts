@@ -4,6 +4,7 @@ export { SimulatedClock } from './clock/simulated-clock.js';
 export { SeededRandom } from './random/random.js';
 export { STRATEGY_NAMES } from './routing/strategies.js';
 export { silentLogger } from './model/logger.js';
+export { CALL_ROUTER_EVENT_NAMES } from './model/events.js';
 export {
   AcdError,
   DuplicateIdError,

@@ -27,8 +27,9 @@ function assertTime(name: string, value: unknown): asserts value is number {
  *
  * @example
  * const clock = new SimulatedClock();
- * clock.schedule(1_000, () => console.log('one second', clock.now()));
- * clock.advance(1_500); // prints "one second 1000"; clock.now() is now 1500
+ * const firedAt: number[] = [];
+ * clock.schedule(1_000, () => firedAt.push(clock.now()));
+ * clock.advance(1_500); // firedAt is [1000]; clock.now() is 1500
  */
 export class SimulatedClock implements Clock {
   #nowMs: number;

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'eventemitter3';
-import type { CallRouterEventName, CallRouterEvents } from '../model/events.js';
+import { CALL_ROUTER_EVENT_NAMES, type CallRouterEventName, type CallRouterEvents } from '../model/events.js';
 import type { Logger } from '../model/logger.js';
 
 /** Where the engine sends events; they are emitted once the state is consistent. */
@@ -23,22 +23,9 @@ interface ListenerStore {
   readonly _events: Record<string, StoredListener | StoredListener[] | undefined>;
 }
 
-/** Every event name of `CallRouterEvents`. */
-export const EVENT_NAMES: readonly CallRouterEventName[] = [
-  'call:queued',
-  'call:offered',
-  'call:answered',
-  'call:declined',
-  'call:offer-timeout',
-  'call:offer-revoked',
-  'call:abandoned',
-  'call:completed',
-  'agent:state-changed',
-  'listener-error',
-];
 const PREFIX = typeof EventEmitter.prefixed === 'string' ? EventEmitter.prefixed : '';
 /** Store keys computed once: building `prefix + name` per event showed up in profiles. */
-const STORE_KEYS = Object.fromEntries(EVENT_NAMES.map((name) => [name, PREFIX + name])) as Record<
+const STORE_KEYS = Object.fromEntries(CALL_ROUTER_EVENT_NAMES.map((name) => [name, PREFIX + name])) as Record<
   CallRouterEventName,
   string
 >;
@@ -123,7 +110,7 @@ export class EventBuffer implements EventSink {
 
   #whoListens(): Record<CallRouterEventName, boolean> {
     const listened = {} as Record<CallRouterEventName, boolean>;
-    for (const name of EVENT_NAMES) listened[name] = this.#listenersOf(name) !== undefined;
+    for (const name of CALL_ROUTER_EVENT_NAMES) listened[name] = this.#listenersOf(name) !== undefined;
     return listened;
   }
 }

@@ -105,3 +105,22 @@ export interface CallRouterEvents {
 
 /** Name of a `CallRouter` event. */
 export type CallRouterEventName = keyof CallRouterEvents;
+
+/** Exhaustive by type: adding an event to `CallRouterEvents` without listing it here fails to compile. */
+const EVENT_SET: Record<CallRouterEventName, true> = {
+  'call:queued': true,
+  'call:offered': true,
+  'call:answered': true,
+  'call:declined': true,
+  'call:offer-timeout': true,
+  'call:offer-revoked': true,
+  'call:abandoned': true,
+  'call:completed': true,
+  'agent:state-changed': true,
+  'listener-error': true,
+};
+
+/** Every event name `CallRouter` emits, e.g. to subscribe a wallboard or an audit log to all of them. */
+export const CALL_ROUTER_EVENT_NAMES: readonly CallRouterEventName[] = Object.freeze(
+  Object.keys(EVENT_SET) as CallRouterEventName[],
+);

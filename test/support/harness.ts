@@ -3,21 +3,16 @@
  * listener on every event that records the payload and, inside the listener, reads the router's
  * view of the event's call and agent (to check events are emitted only after state is consistent).
  */
-import { CallRouter, SimulatedClock, type CallRouterEventName, type CallRouterOptions } from '../../src/index.js';
+import {
+  CALL_ROUTER_EVENT_NAMES,
+  CallRouter,
+  SimulatedClock,
+  type CallRouterEventName,
+  type CallRouterOptions,
+} from '../../src/index.js';
 import type { RecordedEvent } from './reference-model.js';
 
-export const EVENT_NAMES: readonly CallRouterEventName[] = [
-  'call:queued',
-  'call:offered',
-  'call:answered',
-  'call:declined',
-  'call:offer-timeout',
-  'call:offer-revoked',
-  'call:abandoned',
-  'call:completed',
-  'agent:state-changed',
-  'listener-error',
-];
+export const EVENT_NAMES = CALL_ROUTER_EVENT_NAMES;
 
 export interface HarnessOptions {
   /** Add, before and after the recorder, a listener that throws on every event (listener-error included). */
