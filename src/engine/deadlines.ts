@@ -46,11 +46,6 @@ export class Deadlines {
     this.#onDue = onDue;
   }
 
-  /** Deadlines added and neither due nor cancelled. */
-  get size(): number {
-    return this.#live;
-  }
-
   add(atMs: number, kind: DeadlineKind, targetId: string, channel = ''): Deadline {
     const deadline: Deadline = { atMs, seq: this.#seq++, kind, targetId, channel, live: true };
     this.#heap.add(deadline);

@@ -56,16 +56,6 @@ export class RoutingTable {
     this.#random = random;
   }
 
-  /** Number of pools (distinct agent profiles) in use. */
-  get poolCount(): number {
-    return this.#pools.size;
-  }
-
-  /** Number of buckets (distinct queue, channel and requirements) created. */
-  get bucketCount(): number {
-    return this.#buckets.size;
-  }
-
   /** The pool of agents with this profile, created and linked on first use. */
   poolFor(
     queues: ReadonlyMap<string, number>,
