@@ -1,7 +1,7 @@
-import { Heap } from 'heap-js';
 import type { CallRecord, QueueRecord } from '../engine/records.js';
 import type { Channel, SkillLevels } from '../model/types.js';
 import type { PoolLink } from './agent-pool.js';
+import { ServiceOrderHeap } from './service-order-heap.js';
 
 /** A call's place in a bucket. `live` turns false when the call leaves from the middle. */
 export interface WaitingEntry {
@@ -45,7 +45,7 @@ export class WaitingBucket {
    * its call here). A bucket is dropped only when this is 0.
    */
   calls = 0;
-  readonly #heap = new Heap<WaitingEntry>(byServiceOrder);
+  readonly #heap = new ServiceOrderHeap<WaitingEntry>();
   #dead = 0;
 
   constructor(
@@ -78,7 +78,7 @@ export class WaitingBucket {
       live: true,
     };
     call.entry = entry;
-    this.#heap.add(entry);
+    this.#heap.push(entry);
   }
 
   /** The first call in service order, or `undefined`. */
