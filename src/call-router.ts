@@ -298,7 +298,7 @@ export class CallRouter extends EventEmitter<CallRouterEvents> {
       seq: core.nextCallSeq(),
       bucket,
       status: 'waiting',
-      entry: undefined,
+      lineToken: 0,
       agent: undefined,
       offeredAtMs: 0,
       answeredAtMs: 0,
@@ -399,8 +399,8 @@ export class CallRouter extends EventEmitter<CallRouterEvents> {
   /** The calls waiting in a queue (not offered), in service order: priority, then arrival. */
   waitingCalls(queueId: string): CallSnapshot[] {
     const queue = this.#queue(queueId);
-    const entries = [...queue.buckets.values()].flatMap((bucket) => bucket.entries());
-    return entries.sort(byServiceOrder).map((entry) => callSnapshot(entry.call));
+    const calls = [...queue.buckets.values()].flatMap((bucket) => bucket.inLine());
+    return calls.sort(byServiceOrder).map(callSnapshot);
   }
 
   /**

@@ -1,5 +1,5 @@
 import type { AgentPool } from '../routing/agent-pool.js';
-import type { WaitingBucket, WaitingEntry } from '../routing/waiting-bucket.js';
+import type { WaitingBucket } from '../routing/waiting-bucket.js';
 import type {
   AgentState,
   Channel,
@@ -78,7 +78,8 @@ export interface CallRecord {
   readonly seq: number;
   readonly bucket: WaitingBucket;
   status: CallRecordStatus;
-  entry: WaitingEntry | undefined;
+  /** Token of the call's current place in its bucket's line; 0 when not in line. */
+  lineToken: number;
   agent: AgentRecord | undefined;
   offeredAtMs: number;
   answeredAtMs: number;

@@ -3,7 +3,7 @@ import type { AgentState, CallOutcome, PresenceState } from '../model/types.js';
 import type { Random } from '../random/random.js';
 import type { AgentPool } from '../routing/agent-pool.js';
 import { isAhead, RoutingTable } from '../routing/routing-table.js';
-import type { WaitingBucket, WaitingEntry } from '../routing/waiting-bucket.js';
+import type { WaitingBucket } from '../routing/waiting-bucket.js';
 import { isEligible, relist, shownState } from './agent-state.js';
 import { Deadlines, type Deadline } from './deadlines.js';
 import type { EventSink } from './event-buffer.js';
@@ -240,9 +240,8 @@ export class RouterCore {
   routeAgent(agent: AgentRecord): void {
     if (!isEligible(agent)) return;
     for (;;) {
-      const entry = this.table.findCall(agent, this.now());
-      if (entry === undefined) return;
-      const call = entry.call;
+      const call = this.table.findCall(agent, this.now());
+      if (call === undefined) return;
       call.bucket.shift();
       this.#offer(call, agent, agent.slots.get(call.channel) as ChannelSlot);
     }
@@ -333,7 +332,7 @@ export class RouterCore {
     const now = this.now();
     for (;;) {
       // The best head, across the returned buckets, that a free agent may take.
-      let best: WaitingEntry | undefined;
+      let best: CallRecord | undefined;
       let bestScore = 0;
       let bestBucket: WaitingBucket | undefined;
       for (const bucket of pending) {

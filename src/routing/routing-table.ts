@@ -1,9 +1,10 @@
-import type { AgentRecord, QueueRecord } from '../engine/records.js';
+import type { AgentRecord, CallRecord, QueueRecord } from '../engine/records.js';
 import type { Channel, SkillLevels } from '../model/types.js';
 import type { Random } from '../random/random.js';
 import { AgentPool, byFreeOrder, type FreeAgent, type FreeEntry, type PoolLink } from './agent-pool.js';
 import { STRATEGIES } from './strategies.js';
-import { WaitingBucket, type WaitingEntry } from './waiting-bucket.js';
+import type { ServiceOrderKey } from './service-order-heap.js';
+import { WaitingBucket, type LineTokens } from './waiting-bucket.js';
 
 const SEP = '\u0000';
 /** Bucket count below which idle buckets are kept (they are cheap, and re-creating one links it to every pool). */
@@ -13,7 +14,7 @@ const MIN_SWEEP_AT = 1_024;
  * Order of calls across queues: higher priority, then larger weighted wait (`waitMs × weight`),
  * then earlier arrival, then enqueue order. Within one queue this is service order.
  */
-export function isAhead(a: WaitingEntry, aScore: number, b: WaitingEntry, bScore: number): boolean {
+export function isAhead(a: ServiceOrderKey, aScore: number, b: ServiceOrderKey, bScore: number): boolean {
   if (a.priority !== b.priority) return a.priority > b.priority;
   if (aScore !== bScore) return aScore > bScore;
   if (a.arrivalMs !== b.arrivalMs) return a.arrivalMs < b.arrivalMs;
@@ -51,6 +52,7 @@ export class RoutingTable {
   readonly #buckets = new Map<string, WaitingBucket>();
   readonly #random: Random;
   #sweepAt = MIN_SWEEP_AT;
+  readonly #lineTokens: LineTokens = { next: 0 };
 
   constructor(random: Random) {
     this.#random = random;
@@ -93,7 +95,7 @@ export class RoutingTable {
     const pairs = Object.keys(requirements)
       .sort()
       .map((skill) => [skill, requirements[skill] as number] as const);
-    bucket = new WaitingBucket(`${queue.id}${SEP}${local}`, local, queue, channel, pairs);
+    bucket = new WaitingBucket(`${queue.id}${SEP}${local}`, local, queue, channel, pairs, this.#lineTokens);
     this.#buckets.set(bucket.key, bucket);
     queue.buckets.set(local, bucket);
     for (const pool of this.#pools.values()) this.#link(pool, bucket);
@@ -162,8 +164,8 @@ export class RoutingTable {
    * channels where it has free capacity, the highest priority, then the largest
    * `waitMs × queue weight`, then the earliest arrival and enqueue order.
    */
-  findCall(agent: AgentRecord, nowMs: number): WaitingEntry | undefined {
-    let best: WaitingEntry | undefined;
+  findCall(agent: AgentRecord, nowMs: number): CallRecord | undefined {
+    let best: CallRecord | undefined;
     let bestScore = 0;
     for (const slot of agent.slots.values()) {
       if (slot.used >= slot.capacity) continue;

@@ -21,6 +21,8 @@ export class ServiceOrderHeap<T extends ServiceOrderKey> {
   #priority: Float64Array = new Float64Array(INITIAL_CAPACITY);
   #arrival: Float64Array = new Float64Array(INITIAL_CAPACITY);
   #seq: Float64Array = new Float64Array(INITIAL_CAPACITY);
+  /** A token per item, so the owner can tell a current item from a stale copy (lazy removal). */
+  #token: Float64Array = new Float64Array(INITIAL_CAPACITY);
   #length = 0;
 
   get length(): number {
@@ -32,7 +34,12 @@ export class ServiceOrderHeap<T extends ServiceOrderKey> {
     return this.#length === 0 ? undefined : this.#items[0];
   }
 
-  push(item: T): void {
+  /** The token the first item was pushed with. */
+  peekToken(): number {
+    return this.#token[0] as number;
+  }
+
+  push(item: T, token: number): void {
     if (this.#length === this.#priority.length) this.#grow();
     let at = this.#length++;
     const priority = item.priority;
@@ -41,6 +48,7 @@ export class ServiceOrderHeap<T extends ServiceOrderKey> {
     const pr = this.#priority;
     const ar = this.#arrival;
     const sq = this.#seq;
+    const tk = this.#token;
     const items = this.#items;
     // Sift up: move parents that come after the new item down.
     while (at > 0) {
@@ -50,12 +58,14 @@ export class ServiceOrderHeap<T extends ServiceOrderKey> {
       pr[at] = p;
       ar[at] = ar[parent] as number;
       sq[at] = sq[parent] as number;
+      tk[at] = tk[parent] as number;
       items[at] = items[parent];
       at = parent;
     }
     pr[at] = priority;
     ar[at] = arrival;
     sq[at] = seq;
+    tk[at] = token;
     items[at] = item;
   }
 
@@ -70,19 +80,32 @@ export class ServiceOrderHeap<T extends ServiceOrderKey> {
     return top;
   }
 
-  /** Items in heap order (not service order). */
-  toArray(): T[] {
-    return this.#items.slice(0, this.#length) as T[];
+  /** Items whose token `isCurrent` accepts, in heap order (not service order). */
+  current(isCurrent: (item: T, token: number) => boolean): T[] {
+    const found: T[] = [];
+    for (let i = 0; i < this.#length; i++) {
+      const item = this.#items[i] as T;
+      if (isCurrent(item, this.#token[i] as number)) found.push(item);
+    }
+    return found;
   }
 
-  /** Replaces the contents with `items`. */
-  init(items: readonly T[]): void {
+  /** Keeps only the items `isCurrent` accepts, rebuilt into a heap of their size. */
+  retain(isCurrent: (item: T, token: number) => boolean): void {
+    const kept: Array<[T, number]> = [];
+    for (let i = 0; i < this.#length; i++) {
+      const item = this.#items[i] as T;
+      const token = this.#token[i] as number;
+      if (isCurrent(item, token)) kept.push([item, token]);
+    }
+    const capacity = Math.max(INITIAL_CAPACITY, kept.length);
     this.#items = [];
-    this.#priority = new Float64Array(Math.max(INITIAL_CAPACITY, items.length));
-    this.#arrival = new Float64Array(this.#priority.length);
-    this.#seq = new Float64Array(this.#priority.length);
+    this.#priority = new Float64Array(capacity);
+    this.#arrival = new Float64Array(capacity);
+    this.#seq = new Float64Array(capacity);
+    this.#token = new Float64Array(capacity);
     this.#length = 0;
-    for (const item of items) this.push(item);
+    for (const [item, token] of kept) this.push(item, token);
   }
 
   /** Moves the item at `from` (the last one) to the root and sifts it down. */
@@ -90,11 +113,13 @@ export class ServiceOrderHeap<T extends ServiceOrderKey> {
     const pr = this.#priority;
     const ar = this.#arrival;
     const sq = this.#seq;
+    const tk = this.#token;
     const items = this.#items;
     const length = this.#length;
     const priority = pr[from] as number;
     const arrival = ar[from] as number;
     const seq = sq[from] as number;
+    const token = tk[from] as number;
     const item = items[from];
     let at = 0;
     const half = length >> 1;
@@ -107,12 +132,14 @@ export class ServiceOrderHeap<T extends ServiceOrderKey> {
       pr[at] = c;
       ar[at] = ar[child] as number;
       sq[at] = sq[child] as number;
+      tk[at] = tk[child] as number;
       items[at] = items[child];
       at = child;
     }
     pr[at] = priority;
     ar[at] = arrival;
     sq[at] = seq;
+    tk[at] = token;
     items[at] = item;
   }
 
@@ -126,6 +153,7 @@ export class ServiceOrderHeap<T extends ServiceOrderKey> {
     this.#priority = grow(this.#priority);
     this.#arrival = grow(this.#arrival);
     this.#seq = grow(this.#seq);
+    this.#token = grow(this.#token);
   }
 }
 

@@ -1,23 +1,21 @@
 import type { CallRecord, QueueRecord } from '../engine/records.js';
 import type { Channel, SkillLevels } from '../model/types.js';
 import type { PoolLink } from './agent-pool.js';
-import { ServiceOrderHeap } from './service-order-heap.js';
+import { ServiceOrderHeap, type ServiceOrderKey } from './service-order-heap.js';
 
-/** A call's place in a bucket. `live` turns false when the call leaves from the middle. */
-export interface WaitingEntry {
-  readonly call: CallRecord;
-  readonly priority: number;
-  readonly arrivalMs: number;
-  readonly seq: number;
-  live: boolean;
+/** Issues tokens for places in line, unique across all buckets of a router; 0 means "not in line". */
+export interface LineTokens {
+  next: number;
 }
+
+const isInLine = (call: CallRecord, token: number): boolean => call.lineToken === token;
 
 /**
  * Service order: higher priority first, then earlier arrival, then enqueue order. The sequence
  * number makes equal priority and arrival strictly first-come, first-served, which a plain heap
  * does not guarantee.
  */
-export const byServiceOrder = (a: WaitingEntry, b: WaitingEntry): number =>
+export const byServiceOrder = (a: ServiceOrderKey, b: ServiceOrderKey): number =>
   b.priority - a.priority || a.arrivalMs - b.arrivalMs || a.seq - b.seq;
 
 /**
@@ -45,7 +43,8 @@ export class WaitingBucket {
    * its call here). A bucket is dropped only when this is 0.
    */
   calls = 0;
-  readonly #heap = new ServiceOrderHeap<WaitingEntry>();
+  readonly #heap = new ServiceOrderHeap<CallRecord>();
+  readonly #tokens: LineTokens;
   #dead = 0;
 
   constructor(
@@ -54,7 +53,9 @@ export class WaitingBucket {
     queue: QueueRecord,
     channel: Channel,
     requirements: ReadonlyArray<readonly [string, number]>,
+    tokens: LineTokens,
   ) {
+    this.#tokens = tokens;
     this.key = key;
     this.localKey = localKey;
     this.queue = queue;
@@ -70,22 +71,15 @@ export class WaitingBucket {
 
   /** Puts a call in line at the place its priority, arrival and sequence give it. */
   push(call: CallRecord): void {
-    const entry: WaitingEntry = {
-      call,
-      priority: call.priority,
-      arrivalMs: call.arrivalMs,
-      seq: call.seq,
-      live: true,
-    };
-    call.entry = entry;
-    this.#heap.push(entry);
+    call.lineToken = ++this.#tokens.next;
+    this.#heap.push(call, call.lineToken);
   }
 
-  /** The first call in service order, or `undefined`. */
-  peek(): WaitingEntry | undefined {
+  /** The first call in service order, or `undefined`. Drops calls that left from the middle. */
+  peek(): CallRecord | undefined {
     const heap = this.#heap;
     let head = heap.peek();
-    while (head !== undefined && !head.live) {
+    while (head !== undefined && head.lineToken !== heap.peekToken()) {
       heap.pop();
       this.#dead--;
       head = heap.peek();
@@ -98,28 +92,23 @@ export class WaitingBucket {
     const head = this.peek();
     if (head === undefined) return undefined;
     this.#heap.pop();
-    head.live = false;
-    head.call.entry = undefined;
-    return head.call;
+    head.lineToken = 0;
+    return head;
   }
 
-  /** Takes a call out of line from anywhere (lazily). */
+  /** Takes a call out of line from anywhere (lazily: its heap copy goes stale). */
   remove(call: CallRecord): void {
-    const entry = call.entry;
-    if (entry === undefined || !entry.live) return;
-    entry.live = false;
-    call.entry = undefined;
+    if (call.lineToken === 0) return;
+    call.lineToken = 0;
     this.#dead++;
-    if (this.#dead > 64 && this.#dead > this.#heap.length / 2) this.#compact();
+    if (this.#dead > 64 && this.#dead > this.#heap.length / 2) {
+      this.#heap.retain(isInLine);
+      this.#dead = 0;
+    }
   }
 
-  /** Live entries in no particular order. */
-  entries(): WaitingEntry[] {
-    return this.#heap.toArray().filter((entry) => entry.live);
-  }
-
-  #compact(): void {
-    this.#heap.init(this.entries());
-    this.#dead = 0;
+  /** The calls in line, in no particular order. */
+  inLine(): CallRecord[] {
+    return this.#heap.current(isInLine);
   }
 }
