@@ -48,4 +48,25 @@ describe('the built package', () => {
     writeFileSync(file, program("const { CallRouter, SimulatedClock, AcdError } = require('acd-engine');"));
     expect(execFileSync(process.execPath, [file], { cwd: consumer }).toString().trim()).toBe('talking function');
   });
+
+  it('ships type declarations a TypeScript consumer resolves by name (ESM and CommonJS)', () => {
+    const typed = `
+import { CallRouter, SimulatedClock, type CallOfferedEvent, type AgentSnapshot } from 'acd-engine';
+const router = new CallRouter({ clock: new SimulatedClock() });
+router.on('call:offered', (event: CallOfferedEvent) => router.answer(event.callId));
+const agent: AgentSnapshot = router.addAgent({ id: 'a', queues: [] });
+export const state: 'offline' | 'available' | 'not-ready' | 'offered' | 'busy' | 'wrap-up' = agent.state;
+`;
+    writeFileSync(join(consumer, 'typed.mts'), typed);
+    writeFileSync(join(consumer, 'typed.cts'), typed.replace('export const state', 'export const stateCjs'));
+    writeFileSync(
+      join(consumer, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: { module: 'node16', moduleResolution: 'node16', strict: true, noEmit: true, types: [] },
+        files: ['typed.mts', 'typed.cts'],
+      }),
+    );
+    const tsc = join(root, 'node_modules/typescript/bin/tsc');
+    expect(() => execFileSync(process.execPath, [tsc, '-p', consumer], { cwd: consumer, stdio: 'pipe' })).not.toThrow();
+  }, 60_000);
 });
