@@ -59,7 +59,10 @@ export class Deadlines {
     deadline.live = false;
     this.#live--;
     if (this.#live === 0) {
-      this.#heap.clear();
+      // Usually one or two entries: popping them keeps the heap's array (clear() allocates anew).
+      const heap = this.#heap;
+      if (heap.length <= 8) while (heap.length > 0) heap.pop();
+      else heap.clear();
       this.#dead = 0;
     } else if (++this.#dead > COMPACT_AFTER && this.#dead > this.#live) {
       this.#heap.init(this.#heap.toArray().filter((d) => d.live));

@@ -42,7 +42,9 @@ const STORE_KEYS = Object.fromEntries(CALL_ROUTER_EVENT_NAMES.map((name) => [nam
 export class EventBuffer implements EventSink {
   readonly #emitter: EventEmitter<CallRouterEvents>;
   readonly #logger: Logger;
-  readonly #events: Array<[CallRouterEventName, unknown]> = [];
+  /** Pending events as parallel arrays of names and payloads (no tuple per event). */
+  readonly #names: CallRouterEventName[] = [];
+  readonly #payloads: unknown[] = [];
   #flushing = false;
   /** Which events have listeners; recomputed lazily after `listenersChanged`. */
   #listened: Record<CallRouterEventName, boolean> | undefined;
@@ -62,20 +64,22 @@ export class EventBuffer implements EventSink {
   }
 
   push<K extends CallRouterEventName>(name: K, payload: CallRouterEvents[K][0]): void {
-    this.#events.push([name, payload]);
+    this.#names.push(name);
+    this.#payloads.push(payload);
   }
 
   flush(): void {
     if (this.#flushing) return;
     this.#flushing = true;
-    const events = this.#events;
+    const names = this.#names;
+    const payloads = this.#payloads;
     try {
-      for (let i = 0; i < events.length; i++) {
-        const [name, payload] = events[i] as [CallRouterEventName, unknown];
-        this.#dispatch(name, payload);
-      }
+      for (let i = 0; i < names.length; i++) this.#dispatch(names[i] as CallRouterEventName, payloads[i]);
     } finally {
-      if (events.length > 0) events.length = 0;
+      if (names.length > 0) {
+        names.length = 0;
+        payloads.length = 0;
+      }
       this.#flushing = false;
     }
   }
@@ -99,7 +103,7 @@ export class EventBuffer implements EventSink {
     } catch (error) {
       this.#logger.error({ err: error, event: name }, 'acd-engine: an event listener threw');
       if (name !== 'listener-error' && this.wants('listener-error')) {
-        this.#events.push(['listener-error', { event: name, error }]);
+        this.push('listener-error', { event: name, error });
       }
     }
   }
