@@ -16,11 +16,19 @@ function pastedOutput(file: string): string {
     .join('\n');
 }
 
-describe('the quick-start example (npm start)', () => {
-  it('runs a simulated hour through the router and prints exactly the KPIs pasted in it and the README', () => {
+describe('the examples', () => {
+  it('quickstart (npm start) runs a simulated hour through the router and prints exactly the KPIs pasted in it and the README', () => {
     const file = join(root, 'examples/quickstart.ts');
     const output = execFileSync(process.execPath, ['--import', 'tsx', file], { cwd: root }).toString().trim();
     expect(output).toContain('SL 20 s');
+    expect(output).toBe(pastedOutput(file));
+    expect(readFileSync(join(root, 'README.md'), 'utf8')).toContain(output);
+  }, 60_000);
+
+  it('first-call prints exactly the events pasted in it and the README', () => {
+    const file = join(root, 'examples/first-call.ts');
+    const output = execFileSync(process.execPath, ['--import', 'tsx', file], { cwd: root }).toString().trim();
+    expect(output).toContain('offer c-1 to ana');
     expect(output).toBe(pastedOutput(file));
     expect(readFileSync(join(root, 'README.md'), 'utf8')).toContain(output);
   }, 60_000);
