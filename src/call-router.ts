@@ -1,8 +1,7 @@
-import { EventEmitter } from 'eventemitter3';
 import type { Clock } from './clock/clock.js';
-import { SystemClock } from './clock/system-clock.js';
 import { newAgentRecord, newQueueRecord, removeQueue, reprofileAgent } from './engine/configuration.js';
-import { EventBuffer } from './engine/event-buffer.js';
+import { RouterEmitter } from './engine/router-emitter.js';
+import { parseRouterOptions, type CallRouterOptions } from './engine/router-options.js';
 import { RouterCore } from './engine/router-core.js';
 import type { AgentRecord, CallRecord, QueueRecord } from './engine/records.js';
 import { agentSnapshot, callSnapshot, queueSnapshot } from './engine/snapshots.js';
@@ -13,8 +12,6 @@ import {
   rejectUnknownFields,
   requireCapacity,
   requireChannel,
-  requireCount,
-  requireDuration,
   requireFinite,
   requireId,
   requireMemberships,
@@ -32,8 +29,7 @@ import {
   UnknownCallError,
   UnknownQueueError,
 } from './model/errors.js';
-import type { CallRouterEventName, CallRouterEvents } from './model/events.js';
-import { silentLogger, type Logger } from './model/logger.js';
+import type { Logger } from './model/logger.js';
 import type {
   AgentOptions,
   AgentSnapshot,
@@ -49,28 +45,7 @@ import type {
 import { SeededRandom } from './random/random.js';
 import { byServiceOrder } from './routing/waiting-bucket.js';
 
-/** Options of `new CallRouter()`. */
-export interface CallRouterOptions {
-  /** Source of time and timers. Use a `SimulatedClock` in tests and simulation. @default new SystemClock() */
-  readonly clock?: Clock;
-  /** A pino logger, or anything of its shape. @default a silent logger */
-  readonly logger?: Logger;
-  /** Seed of every random choice the router makes (the `random` strategy). @default 1 */
-  readonly seed?: number;
-  /**
-   * Offers in a row an agent may miss (decline or let time out) before the engine sets it
-   * `not-ready` with reason `missed-offers`. 0 never does.
-   * @default 3
-   */
-  readonly maxMissedOffers?: number;
-  /** After a decline, how long the agent is not offered calls (FreeSWITCH's reject delay). @default 0 */
-  readonly declineDelayMs?: number;
-  /** After an offer timed out, how long the agent is not offered calls. @default 0 */
-  readonly noAnswerDelayMs?: number;
-}
-
-/** A listener of one `CallRouter` event. */
-type Listener<T extends CallRouterEventName> = EventEmitter.EventListener<CallRouterEvents, T>;
+export type { CallRouterOptions };
 
 /** What {@link CallRouter.enqueue} did with a call. */
 export interface EnqueueResult {
@@ -84,12 +59,6 @@ export interface EnqueueResult {
   readonly agentId: string | undefined;
 }
 
-const hasMethods = (value: unknown, names: readonly string[]): boolean =>
-  typeof value === 'object' &&
-  value !== null &&
-  names.every((name) => typeof (value as Record<string, unknown>)[name] === 'function');
-
-const ROUTER_OPTIONS = ['clock', 'logger', 'seed', 'maxMissedOffers', 'declineDelayMs', 'noAnswerDelayMs'];
 const QUEUE_FIELDS = ['strategy', 'weight', 'offerTimeoutMs', 'wrapUpMs'];
 const AGENT_FIELDS = ['id', 'queues', 'skills', 'capacity', 'state', 'reason'];
 const AGENT_UPDATE_FIELDS = ['queues', 'skills', 'capacity'];
@@ -113,38 +82,18 @@ const EMPTY: Readonly<Record<string, never>> = Object.freeze({});
  * router.on('call:offered', ({ callId, agentId }) => router.answer(callId));
  * router.enqueue({ id: 'c-1', queue: 'support' }); // offered to ana, answered
  */
-export class CallRouter extends EventEmitter<CallRouterEvents> {
+export class CallRouter extends RouterEmitter {
   /** The clock the router reads time from. */
   readonly clock: Clock;
   readonly #logger: Logger;
   readonly #core: RouterCore;
-  readonly #events: EventBuffer;
 
   constructor(options: CallRouterOptions = {}) {
-    super();
-    const opts = requireObject('options', options);
-    rejectUnknownFields('options', opts, ROUTER_OPTIONS);
-    const clock = opts.clock === undefined ? new SystemClock() : (opts.clock as Clock);
-    if (!hasMethods(clock, ['now', 'schedule', 'cancel'])) {
-      throw new InvalidArgumentError('Expected `options.clock` to implement now(), schedule() and cancel()');
-    }
-    const logger = opts.logger === undefined ? silentLogger : (opts.logger as Logger);
-    if (!hasMethods(logger, ['debug', 'info', 'warn', 'error'])) {
-      throw new InvalidArgumentError('Expected `options.logger` to be a pino logger or have its shape (debug, info, warn, error)');
-    }
-    const seed = options.seed === undefined ? 1 : requireFinite('options.seed', options.seed);
-    const policy = {
-      maxMissedOffers:
-        options.maxMissedOffers === undefined ? 3 : requireCount('options.maxMissedOffers', options.maxMissedOffers),
-      declineDelayMs:
-        options.declineDelayMs === undefined ? 0 : requireDuration('options.declineDelayMs', options.declineDelayMs),
-      noAnswerDelayMs:
-        options.noAnswerDelayMs === undefined ? 0 : requireDuration('options.noAnswerDelayMs', options.noAnswerDelayMs),
-    };
+    const { clock, logger, seed, policy } = parseRouterOptions(options);
+    super(logger);
     this.clock = clock;
     this.#logger = logger;
-    this.#events = new EventBuffer(this, logger);
-    this.#core = new RouterCore(clock, new SeededRandom(seed), this.#events, policy);
+    this.#core = new RouterCore(clock, new SeededRandom(seed), this.events, policy);
   }
 
   // ---- queues ------------------------------------------------------------------------------
@@ -186,7 +135,7 @@ export class CallRouter extends EventEmitter<CallRouterEvents> {
     }
     removeQueue(this.#core, queue);
     this.#logger.info({ queueId }, 'queue removed');
-    this.#events.flush();
+    this.events.flush();
   }
 
   // ---- agents ------------------------------------------------------------------------------
@@ -213,7 +162,7 @@ export class CallRouter extends EventEmitter<CallRouterEvents> {
     });
     this.#core.addAgent(agent);
     this.#logger.info({ agentId: id }, 'agent added');
-    this.#events.flush();
+    this.events.flush();
     return agentSnapshot(agent);
   }
 
@@ -232,7 +181,7 @@ export class CallRouter extends EventEmitter<CallRouterEvents> {
 
     reprofileAgent(this.#core, agent, queues, skills, capacity);
     this.#logger.info({ agentId }, 'agent updated');
-    this.#events.flush();
+    this.events.flush();
     return agentSnapshot(agent);
   }
 
@@ -247,7 +196,7 @@ export class CallRouter extends EventEmitter<CallRouterEvents> {
     }
     this.#core.removeAgent(agent);
     this.#logger.info({ agentId }, 'agent removed');
-    this.#events.flush();
+    this.events.flush();
   }
 
   /**
@@ -261,7 +210,7 @@ export class CallRouter extends EventEmitter<CallRouterEvents> {
     const why = this.#reason('reason', presence, reason);
     if (presence !== agent.presence || why !== agent.reason) {
       this.#core.setPresence(agent, presence, why);
-      this.#events.flush();
+      this.events.flush();
     }
     return agentSnapshot(agent);
   }
@@ -311,20 +260,20 @@ export class CallRouter extends EventEmitter<CallRouterEvents> {
       record.status === 'waiting'
         ? { accepted: true, callId: id, status: 'waiting', agentId: undefined }
         : { accepted: true, callId: id, status: 'offered', agentId: record.agent?.id };
-    this.#events.flush();
+    this.events.flush();
     return result;
   }
 
   /** The agent answered the call offered to it: the call is connected (`INVALID_STATE` unless offered). */
   answer(callId: string): void {
     this.#core.answer(this.#call(callId, 'offered', 'answer'));
-    this.#events.flush();
+    this.events.flush();
   }
 
   /** The agent declined the offer: the call goes back to its place in line (`INVALID_STATE` unless offered). */
   decline(callId: string): void {
     this.#core.decline(this.#call(callId, 'offered', 'decline'));
-    this.#events.flush();
+    this.events.flush();
   }
 
   /**
@@ -337,7 +286,7 @@ export class CallRouter extends EventEmitter<CallRouterEvents> {
       throw new InvalidStateError(`Cannot abandon call \`${callId}\`: it is connected; use complete()`);
     }
     this.#core.abandon(call);
-    this.#events.flush();
+    this.events.flush();
   }
 
   /**
@@ -351,7 +300,7 @@ export class CallRouter extends EventEmitter<CallRouterEvents> {
       throw new InvalidStateError(`Cannot complete call \`${callId}\`: it is ${call.status}, not talking`);
     }
     this.#core.complete(call, checked);
-    this.#events.flush();
+    this.events.flush();
   }
 
   // ---- reads -------------------------------------------------------------------------------
@@ -410,51 +359,6 @@ export class CallRouter extends EventEmitter<CallRouterEvents> {
    */
   dispose(): void {
     this.#core.deadlines.clear();
-  }
-
-  // ---- listeners: tracked so the hot path never builds a payload nobody reads ------------------
-
-  /** Adds a listener (eventemitter3's `on`). */
-  override on<T extends CallRouterEventName>(event: T, fn: Listener<T>, context?: unknown): this {
-    super.on(event, fn, context);
-    this.#events.listenersChanged();
-    return this;
-  }
-
-  /** Same as {@link CallRouter.on}. */
-  override addListener<T extends CallRouterEventName>(event: T, fn: Listener<T>, context?: unknown): this {
-    return this.on(event, fn, context);
-  }
-
-  /** Adds a listener for the next event of that name only. */
-  override once<T extends CallRouterEventName>(event: T, fn: Listener<T>, context?: unknown): this {
-    super.once(event, fn, context);
-    this.#events.listenersChanged();
-    return this;
-  }
-
-  /** Removes a listener (eventemitter3's `removeListener`). */
-  override removeListener<T extends CallRouterEventName>(
-    event: T,
-    fn?: Listener<T>,
-    context?: unknown,
-    once?: boolean,
-  ): this {
-    super.removeListener(event, fn, context, once);
-    this.#events.listenersChanged();
-    return this;
-  }
-
-  /** Same as {@link CallRouter.removeListener}. */
-  override off<T extends CallRouterEventName>(event: T, fn?: Listener<T>, context?: unknown, once?: boolean): this {
-    return this.removeListener(event, fn, context, once);
-  }
-
-  /** Removes every listener, or every listener of one event. */
-  override removeAllListeners(event?: CallRouterEventName): this {
-    super.removeAllListeners(event);
-    this.#events.listenersChanged();
-    return this;
   }
 
   // ---- internals ---------------------------------------------------------------------------
