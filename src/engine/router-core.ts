@@ -182,7 +182,7 @@ export class RouterCore {
     const reasonBefore = agent.reason;
     const returned: WaitingBucket[] = [];
     this.#setPresence(agent, presence, reason, 'revoked-unavailable', returned);
-    this.#routeReturned(agent, returned);
+    this.#routeReturned(returned);
     this.#agentChanged(agent);
     // A new not-ready reason is a change of state for wallboards, though the state name is the same.
     if (before === 'not-ready' && agent.state === 'not-ready' && agent.reason !== reasonBefore) {
@@ -221,7 +221,7 @@ export class RouterCore {
     agent.pool.agents.delete(agent);
     this.table.releasePool(agent.pool);
     this.agents.delete(agent.id);
-    this.#routeReturned(agent, returned);
+    this.#routeReturned(returned);
   }
 
   // ---- routing -----------------------------------------------------------------------------
@@ -291,7 +291,10 @@ export class RouterCore {
     this.#returnToLine(call, end);
     this.#missed(agent, end, returned);
     this.#touch(agent);
-    this.#routeReturned(agent, returned);
+    // Other free agents get the calls first: the agent that let them go (it may still have
+    // capacity on the channel) is off the free lists until it is listed again below.
+    for (const slot of agent.slots.values()) agent.pool.unlist(slot);
+    this.#routeReturned(returned);
     this.#agentChanged(agent);
   }
 
@@ -319,13 +322,11 @@ export class RouterCore {
   /**
    * Routes the calls returned to `buckets` one offer at a time, best first in the cross-queue
    * order (priority, then `waitMs × weight`, then arrival): the best head that a free agent may
-   * take goes first. The agent they came from (which
-   * may still have capacity) is off the free lists meanwhile, so other free agents get them first.
+   * take goes first.
    */
-  #routeReturned(agent: AgentRecord, buckets: WaitingBucket[]): void {
-    for (const slot of agent.slots.values()) agent.pool.unlist(slot);
-    if (buckets.length === 1) {
-      this.routeBucket(buckets[0] as WaitingBucket);
+  #routeReturned(buckets: WaitingBucket[]): void {
+    if (buckets.length <= 1) {
+      if (buckets.length === 1) this.routeBucket(buckets[0] as WaitingBucket);
       return;
     }
     const pending = [...new Set(buckets)];
@@ -406,7 +407,7 @@ export class RouterCore {
       }
       return;
     }
-    relist(agent);
+    relist(agent); // off the free lists before its calls go back to line
     for (const call of [...agent.calls]) {
       if (call.status !== 'offered') continue;
       this.#returnToLine(call, end);
