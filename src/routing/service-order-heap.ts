@@ -41,32 +41,18 @@ export class ServiceOrderHeap<T extends ServiceOrderKey> {
 
   push(item: T, token: number): void {
     if (this.#length === this.#priority.length) this.#grow();
-    let at = this.#length++;
     const priority = item.priority;
     const arrival = item.arrivalMs;
     const seq = item.seq;
-    const pr = this.#priority;
-    const ar = this.#arrival;
-    const sq = this.#seq;
-    const tk = this.#token;
-    const items = this.#items;
-    // Sift up: move parents that come after the new item down.
+    let at = this.#length++;
+    // Sift up: move down every parent the new item comes before.
     while (at > 0) {
       const parent = (at - 1) >> 1;
-      const p = pr[parent] as number;
-      if (p > priority || (p === priority && ((ar[parent] as number) < arrival || ((ar[parent] as number) === arrival && (sq[parent] as number) < seq)))) break;
-      pr[at] = p;
-      ar[at] = ar[parent] as number;
-      sq[at] = sq[parent] as number;
-      tk[at] = tk[parent] as number;
-      items[at] = items[parent];
+      if (!this.#before(priority, arrival, seq, parent)) break;
+      this.#move(at, parent);
       at = parent;
     }
-    pr[at] = priority;
-    ar[at] = arrival;
-    sq[at] = seq;
-    tk[at] = token;
-    items[at] = item;
+    this.#place(at, priority, arrival, seq, token, item);
   }
 
   /** Removes and returns the first item in service order. */
@@ -113,34 +99,48 @@ export class ServiceOrderHeap<T extends ServiceOrderKey> {
     const pr = this.#priority;
     const ar = this.#arrival;
     const sq = this.#seq;
-    const tk = this.#token;
-    const items = this.#items;
-    const length = this.#length;
     const priority = pr[from] as number;
     const arrival = ar[from] as number;
     const seq = sq[from] as number;
-    const token = tk[from] as number;
-    const item = items[from];
+    const token = this.#token[from] as number;
+    const item = this.#items[from] as T;
+    const length = this.#length;
     let at = 0;
-    const half = length >> 1;
-    while (at < half) {
-      let child = 2 * at + 1;
+    for (let child = 1; child < length; child = 2 * at + 1) {
       const right = child + 1;
-      if (right < length && comesFirst(pr, ar, sq, right, child)) child = right;
-      const c = pr[child] as number;
-      if (c < priority || (c === priority && ((ar[child] as number) > arrival || ((ar[child] as number) === arrival && (sq[child] as number) > seq)))) break;
-      pr[at] = c;
-      ar[at] = ar[child] as number;
-      sq[at] = sq[child] as number;
-      tk[at] = tk[child] as number;
-      items[at] = items[child];
+      if (right < length && this.#before(pr[right] as number, ar[right] as number, sq[right] as number, child)) {
+        child = right;
+      }
+      if (this.#before(priority, arrival, seq, child)) break;
+      this.#move(at, child);
       at = child;
     }
-    pr[at] = priority;
-    ar[at] = arrival;
-    sq[at] = seq;
-    tk[at] = token;
-    items[at] = item;
+    this.#place(at, priority, arrival, seq, token, item);
+  }
+
+  /** Whether an item with these keys comes before the item at `at` in service order. */
+  #before(priority: number, arrival: number, seq: number, at: number): boolean {
+    const p = this.#priority[at] as number;
+    if (priority !== p) return priority > p;
+    const a = this.#arrival[at] as number;
+    if (arrival !== a) return arrival < a;
+    return seq < (this.#seq[at] as number);
+  }
+
+  #move(to: number, from: number): void {
+    this.#priority[to] = this.#priority[from] as number;
+    this.#arrival[to] = this.#arrival[from] as number;
+    this.#seq[to] = this.#seq[from] as number;
+    this.#token[to] = this.#token[from] as number;
+    this.#items[to] = this.#items[from];
+  }
+
+  #place(at: number, priority: number, arrival: number, seq: number, token: number, item: T): void {
+    this.#priority[at] = priority;
+    this.#arrival[at] = arrival;
+    this.#seq[at] = seq;
+    this.#token[at] = token;
+    this.#items[at] = item;
   }
 
   #grow(): void {
@@ -155,15 +155,4 @@ export class ServiceOrderHeap<T extends ServiceOrderKey> {
     this.#seq = grow(this.#seq);
     this.#token = grow(this.#token);
   }
-}
-
-/** Whether the item at `a` comes before the item at `b` in service order. */
-function comesFirst(pr: Float64Array, ar: Float64Array, sq: Float64Array, a: number, b: number): boolean {
-  const pa = pr[a] as number;
-  const pb = pr[b] as number;
-  if (pa !== pb) return pa > pb;
-  const aa = ar[a] as number;
-  const ab = ar[b] as number;
-  if (aa !== ab) return aa < ab;
-  return (sq[a] as number) < (sq[b] as number);
 }
