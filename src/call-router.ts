@@ -7,11 +7,9 @@ import type { AgentRecord, CallRecord, QueueRecord } from './engine/records.js';
 import { agentSnapshot, callSnapshot, queueSnapshot } from './engine/snapshots.js';
 import {
   checkSkills,
-  isPlainObject,
   optionalString,
   rejectUnknownFields,
   requireCapacity,
-  requireChannel,
   requireFinite,
   requireId,
   requireMemberships,
@@ -19,7 +17,7 @@ import {
   requireOutcome,
   requirePresence,
   requireQueueUpdate,
-  requireSkills,
+  requireSkillMap,
 } from './engine/validate.js';
 import {
   DuplicateIdError,
@@ -128,10 +126,9 @@ export class CallRouter extends RouterEmitter {
    */
   removeQueue(queueId: string): void {
     const queue = this.#queue(queueId);
-    if (queue.waiting + queue.offered + queue.talking > 0) {
-      throw new InvalidStateError(
-        `Queue \`${queueId}\` still has ${queue.waiting + queue.offered + queue.talking} live call(s); remove it once it is empty`,
-      );
+    const live = queue.waiting + queue.offered + queue.talking;
+    if (live > 0) {
+      throw new InvalidStateError(`Queue \`${queueId}\` still has ${live} live call(s); remove it once it is empty`);
     }
     removeQueue(this.#core, queue);
     this.#logger.info({ queueId }, 'queue removed');
@@ -146,7 +143,7 @@ export class CallRouter extends RouterEmitter {
     rejectUnknownFields('agent', opts, AGENT_FIELDS);
     const id = requireId('agent.id', opts.id);
     const queues = this.#memberships('agent.queues', opts.queues);
-    const skills = opts.skills === undefined ? EMPTY : requireSkills('agent.skills', opts.skills);
+    const skills = opts.skills === undefined ? new Map<string, number>() : requireSkillMap('agent.skills', opts.skills);
     const capacity = requireCapacity('agent.capacity', opts.capacity ?? DEFAULT_CAPACITY);
     const presence = opts.state === undefined ? 'offline' : requirePresence('agent.state', opts.state);
     const reason = this.#reason('agent.reason', presence, opts.reason);
@@ -155,7 +152,7 @@ export class CallRouter extends RouterEmitter {
     const agent = newAgentRecord(this.#core, {
       id,
       queues,
-      skills: new Map(Object.entries(skills)),
+      skills,
       capacity,
       presence,
       reason,
@@ -176,7 +173,7 @@ export class CallRouter extends RouterEmitter {
     rejectUnknownFields('update', opts, AGENT_UPDATE_FIELDS);
     const queues = opts.queues === undefined ? agent.queues : this.#memberships('update.queues', opts.queues);
     const skills =
-      opts.skills === undefined ? agent.skills : new Map(Object.entries(requireSkills('update.skills', opts.skills)));
+      opts.skills === undefined ? agent.skills : requireSkillMap('update.skills', opts.skills);
     const capacity = opts.capacity === undefined ? undefined : requireCapacity('update.capacity', opts.capacity);
 
     reprofileAgent(this.#core, agent, queues, skills, capacity);
@@ -222,15 +219,13 @@ export class CallRouter extends RouterEmitter {
     const input = requireObject('call', call);
     rejectUnknownFields('call', input, CALL_FIELDS);
     const id = requireId('call.id', input.id);
-    const queue = this.#queue(requireId('call.queue', input.queue));
+    const queue = this.#queue(input.queue, 'call.queue');
     const priority = input.priority === undefined ? 0 : requireFinite('call.priority', input.priority);
-    const channel = input.channel === undefined ? 'voice' : requireChannel('call.channel', input.channel);
+    const channel = input.channel === undefined ? 'voice' : requireId('call.channel', input.channel);
     const requirements =
       input.requirements === undefined ? EMPTY : checkSkills('call.requirements', input.requirements);
     const customerId = optionalString('call.customerId', input.customerId);
-    if (input.attributes !== undefined && !isPlainObject(input.attributes)) {
-      requireObject('call.attributes', input.attributes);
-    }
+    if (input.attributes !== undefined) requireObject('call.attributes', input.attributes);
     const core = this.#core;
     if (core.calls.has(id)) throw new DuplicateIdError('call', id);
 
@@ -363,8 +358,8 @@ export class CallRouter extends RouterEmitter {
 
   // ---- internals ---------------------------------------------------------------------------
 
-  #queue(queueId: unknown): QueueRecord {
-    const id = requireId('queueId', queueId);
+  #queue(queueId: unknown, name = 'queueId'): QueueRecord {
+    const id = requireId(name, queueId);
     const queue = this.#core.queues.get(id);
     if (queue === undefined) throw new UnknownQueueError(id);
     return queue;

@@ -3,7 +3,6 @@ import type {
   CallOutcome,
   Channel,
   PresenceState,
-  QueueMemberships,
   QueueUpdate,
   SkillLevels,
   StrategyName,
@@ -72,10 +71,6 @@ export function requirePresence(name: string, value: unknown): PresenceState {
   return value;
 }
 
-export function requireChannel(name: string, value: unknown): Channel {
-  return requireId(name, value);
-}
-
 /** Checks skill name → integer proficiency 1–5, without copying. */
 export function checkSkills(name: string, value: unknown): SkillLevels {
   const object = requireObject(name, value);
@@ -90,16 +85,16 @@ export function checkSkills(name: string, value: unknown): SkillLevels {
   return object as SkillLevels;
 }
 
-/** Skill name → integer proficiency 1–5. Returns a frozen copy. */
-export function requireSkills(name: string, value: unknown): SkillLevels {
-  return Object.freeze({ ...checkSkills(name, value) });
+/** Skill name → integer proficiency 1–5, as a map the agent record keeps. */
+export function requireSkillMap(name: string, value: unknown): Map<string, number> {
+  return new Map(Object.entries(checkSkills(name, value)));
 }
 
 /** Queue memberships as queue id → tier level (integer >= 1). */
 export function requireMemberships(name: string, value: unknown): Map<string, number> {
   const memberships = new Map<string, number>();
   if (Array.isArray(value)) {
-    for (const [index, queueId] of (value as QueueMemberships as unknown[]).entries()) {
+    for (const [index, queueId] of (value as unknown[]).entries()) {
       memberships.set(requireId(`${name}[${index}]`, queueId), 1);
     }
     return memberships;

@@ -1,7 +1,6 @@
 import { Heap } from 'heap-js';
 import type { AgentRecord, ChannelSlot } from '../engine/records.js';
 import type { Channel, StrategyName } from '../model/types.js';
-import type { Random } from '../random/random.js';
 import { STRATEGIES } from './strategies.js';
 import type { WaitingBucket } from './waiting-bucket.js';
 
@@ -80,20 +79,17 @@ export class AgentPool {
   /** Buckets this pool may serve, per channel. */
   readonly buckets = new Map<Channel, WaitingBucket[]>();
   readonly #free = new Map<Channel, FreeChannel>();
-  readonly #random: Random;
 
   constructor(
     key: string,
     queues: ReadonlyMap<string, number>,
     skills: ReadonlyMap<string, number>,
     channels: ReadonlySet<Channel>,
-    random: Random,
   ) {
     this.key = key;
     this.queues = queues;
     this.skills = skills;
     this.channels = channels;
-    this.#random = random;
   }
 
   /** Lists a slot as free, keyed for every strategy heap in use on its channel. */
@@ -164,7 +160,7 @@ export class AgentPool {
       slot,
       epoch: slot.epoch,
       load: slot.used,
-      key: STRATEGIES[strategy].key(agent, this.#random),
+      key: STRATEGIES[strategy].key(agent),
     };
   }
 
@@ -175,7 +171,6 @@ export class AgentPool {
     if (heap === undefined) {
       heap = new Heap<FreeEntry>(byFreeOrder);
       free.heaps.set(strategy, heap);
-      // Keyed in listing order, which is deterministic, so `random` keys are reproducible.
       for (const { agent, slot } of free.free) entries.push(this.#entry(agent, slot, strategy));
     } else {
       for (const entry of heap.toArray()) if (isCurrent(entry)) entries.push(entry);

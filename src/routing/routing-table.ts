@@ -30,15 +30,16 @@ function requirementsKey(requirements: SkillLevels): string {
     const part = `${skill}=${requirements[skill]}`;
     if (count === 0) first = part;
     else if (count === 1) second = part;
-    else return Object.keys(requirements).sort().map((s) => `${s}=${requirements[s]}`).join(SEP);
+    else return levelsKey(Object.entries(requirements));
     count++;
   }
   if (count < 2) return first;
   return first < second ? `${first}${SEP}${second}` : `${second}${SEP}${first}`;
 }
 
-function mapKey(map: ReadonlyMap<string, number>): string {
-  return [...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${k}=${v}`).join(SEP);
+/** A canonical key for name → level pairs (skills, requirements, queue tiers), in name order. */
+function levelsKey(levels: Iterable<readonly [string, number]>): string {
+  return [...levels].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${k}=${v}`).join(SEP);
 }
 
 /**
@@ -49,7 +50,7 @@ function mapKey(map: ReadonlyMap<string, number>): string {
  */
 export class RoutingTable {
   readonly #pools = new Map<string, AgentPool>();
-  readonly #buckets = new Map<string, WaitingBucket>();
+  readonly #buckets = new Set<WaitingBucket>();
   readonly #random: Random;
   #sweepAt = MIN_SWEEP_AT;
   readonly #lineTokens: LineTokens = { next: 0 };
@@ -64,12 +65,12 @@ export class RoutingTable {
     skills: ReadonlyMap<string, number>,
     channels: ReadonlySet<Channel>,
   ): AgentPool {
-    const key = `${mapKey(queues)}|${mapKey(skills)}|${[...channels].sort().join(SEP)}`;
+    const key = `${levelsKey(queues)}|${levelsKey(skills)}|${[...channels].sort().join(SEP)}`;
     let pool = this.#pools.get(key);
     if (pool !== undefined) return pool;
-    pool = new AgentPool(key, queues, skills, channels, this.#random);
+    pool = new AgentPool(key, queues, skills, channels);
     this.#pools.set(key, pool);
-    for (const bucket of this.#buckets.values()) this.#link(pool, bucket);
+    for (const bucket of this.#buckets) this.#link(pool, bucket);
     return pool;
   }
 
@@ -95,8 +96,8 @@ export class RoutingTable {
     const pairs = Object.keys(requirements)
       .sort()
       .map((skill) => [skill, requirements[skill] as number] as const);
-    bucket = new WaitingBucket(`${queue.id}${SEP}${local}`, local, queue, channel, pairs, this.#lineTokens);
-    this.#buckets.set(bucket.key, bucket);
+    bucket = new WaitingBucket(local, queue, channel, pairs, this.#lineTokens);
+    this.#buckets.add(bucket);
     queue.buckets.set(local, bucket);
     for (const pool of this.#pools.values()) this.#link(pool, bucket);
     return bucket;
@@ -113,7 +114,7 @@ export class RoutingTable {
    */
   #sweep(): void {
     const idle = new Set<WaitingBucket>();
-    for (const bucket of this.#buckets.values()) if (bucket.calls === 0) idle.add(bucket);
+    for (const bucket of this.#buckets) if (bucket.calls === 0) idle.add(bucket);
     this.#drop(idle);
     this.#sweepAt = Math.max(MIN_SWEEP_AT, 2 * this.#buckets.size);
   }
@@ -122,8 +123,8 @@ export class RoutingTable {
     if (buckets.size === 0) return;
     const pools = new Set<AgentPool>();
     for (const bucket of buckets) {
-      this.#buckets.delete(bucket.key);
-      bucket.queue.buckets.delete(bucket.localKey);
+      this.#buckets.delete(bucket);
+      bucket.queue.buckets.delete(bucket.key);
       for (const { pool } of bucket.links) pools.add(pool);
     }
     for (const pool of pools) {

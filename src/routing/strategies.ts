@@ -1,4 +1,3 @@
-import type { Random } from '../random/random.js';
 import type { StrategyName } from '../model/types.js';
 
 /** What a strategy may read of an agent. */
@@ -19,7 +18,7 @@ export interface StrategyAgentView {
  */
 export interface AgentSelectionStrategy {
   readonly name: StrategyName;
-  key(agent: StrategyAgentView, random: Random): number;
+  key(agent: StrategyAgentView): number;
   /** Whether pools are ranked by the agent's proficiency in the call's required skills first. */
   readonly bySkill: boolean;
   /**
@@ -49,7 +48,7 @@ export const STRATEGIES: Readonly<Record<StrategyName, AgentSelectionStrategy>> 
   'least-talk-time': strategy('least-talk-time', (agent) => agent.talkTimeMs),
   /** The highest total proficiency in the call's required skills; ties by longest idle. */
   'most-skilled': strategy('most-skilled', (agent) => agent.idleSinceMs, { bySkill: true }),
-  /** A uniformly random free agent of the best tier level, from the router's seeded generator. */
+  /** A uniformly random free agent of the best tier level, from the router's seeded generator (no key). */
   random: strategy('random', (agent) => agent.seq, { uniform: true }),
 };
 

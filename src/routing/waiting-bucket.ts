@@ -25,9 +25,8 @@ export const byServiceOrder = (a: ServiceOrderKey, b: ServiceOrderKey): number =
  * rebuilt when tombstones outnumber live entries.
  */
 export class WaitingBucket {
+  /** Key within its queue: channel and requirements. */
   readonly key: string;
-  /** Key within its queue (channel and requirements). */
-  readonly localKey: string;
   readonly queue: QueueRecord;
   readonly channel: Channel;
   /** Required skills as [skill, minimum proficiency] pairs, sorted by skill. */
@@ -49,7 +48,6 @@ export class WaitingBucket {
 
   constructor(
     key: string,
-    localKey: string,
     queue: QueueRecord,
     channel: Channel,
     requirements: ReadonlyArray<readonly [string, number]>,
@@ -57,7 +55,6 @@ export class WaitingBucket {
   ) {
     this.#tokens = tokens;
     this.key = key;
-    this.localKey = localKey;
     this.queue = queue;
     this.channel = channel;
     this.requirements = requirements;
