@@ -1,5 +1,19 @@
 import type { Clock } from './clock/clock.js';
-import { newAgentRecord, newQueueRecord, removeQueue, reprofileAgent } from './engine/configuration.js';
+import {
+  newAgentRecord,
+  newCallRecord,
+  newQueueRecord,
+  removeQueue,
+  reprofileAgent,
+  updateQueueRecord,
+} from './engine/configuration.js';
+import type { KnownTarget } from './engine/call-policies.js';
+import {
+  QUEUE_POLICY_FIELDS,
+  overflowTargets,
+  requireAttempts,
+  requireEscalation,
+} from './engine/validate-policies.js';
 import { RouterEmitter } from './engine/router-emitter.js';
 import { parseRouterOptions, type CallRouterOptions } from './engine/router-options.js';
 import { RouterCore } from './engine/router-core.js';
@@ -10,6 +24,7 @@ import {
   optionalString,
   rejectUnknownFields,
   requireCapacity,
+  requireDuration,
   requireFinite,
   requireId,
   requireMemberships,
@@ -29,6 +44,13 @@ import {
 } from './model/errors.js';
 import type { Logger } from './model/logger.js';
 import type {
+  CallbackOptions,
+  EscalationStep,
+  RefusalReason,
+  TransferOptions,
+  TransferTarget,
+} from './model/policies.js';
+import type {
   AgentOptions,
   AgentSnapshot,
   AgentUpdate,
@@ -39,28 +61,42 @@ import type {
   QueueOptions,
   QueueSnapshot,
   QueueUpdate,
+  ScheduledCallbackInput,
 } from './model/types.js';
 import { SeededRandom } from './random/random.js';
 import { byServiceOrder } from './routing/waiting-bucket.js';
 
 export type { CallRouterOptions };
 
-/** What {@link CallRouter.enqueue} did with a call. */
+/**
+ * What {@link CallRouter.enqueue} or {@link CallRouter.transfer} did with a call. A refusal is a
+ * result, not an exception: the queue was full or had no agents under its join rule, nothing was
+ * kept (a refused transfer leaves the call connected to its agent), and the backend handles the
+ * caller itself.
+ */
 export interface EnqueueResult {
-  /** Always `true` for now; queue admission rules (maximum length, no agents) will add refusals. */
-  readonly accepted: true;
+  /** Whether the queue took the call. */
+  readonly accepted: boolean;
   /** The call's id. */
   readonly callId: string;
-  /** `offered` when a free agent took the call at once. */
-  readonly status: 'waiting' | 'offered';
+  /** `offered` when a free agent took the call at once; `refused` when the queue did not take it. */
+  readonly status: 'waiting' | 'offered' | 'refused';
   /** The agent offered the call, when `status` is `offered`. */
   readonly agentId: string | undefined;
+  /** Why the queue refused: `queue-full` (`maxLength`) or `no-agents` (`joinRule`). */
+  readonly reason: RefusalReason | undefined;
 }
 
-const QUEUE_FIELDS = ['strategy', 'weight', 'offerTimeoutMs', 'wrapUpMs'];
+/** What {@link CallRouter.transfer} did; see {@link EnqueueResult}. */
+export type TransferResult = EnqueueResult;
+
+const QUEUE_FIELDS = ['strategy', 'weight', 'offerTimeoutMs', 'wrapUpMs', ...QUEUE_POLICY_FIELDS];
 const AGENT_FIELDS = ['id', 'queues', 'skills', 'capacity', 'state', 'reason'];
 const AGENT_UPDATE_FIELDS = ['queues', 'skills', 'capacity'];
-const CALL_FIELDS = ['id', 'queue', 'priority', 'channel', 'requirements', 'customerId', 'attributes'];
+const BASE_CALL_FIELDS = ['id', 'queue', 'priority', 'channel', 'requirements', 'customerId', 'attributes', 'escalation', 'preferredAgent', 'preferredAgentWaitMs'];
+const CALL_FIELDS = [...BASE_CALL_FIELDS, 'maxWaitMs'];
+const CALLBACK_FIELDS = [...BASE_CALL_FIELDS, 'atMs', 'maxAttempts', 'retryDelayMs'];
+const TRANSFER_FIELDS = ['keepArrival', 'priority', 'requirements', 'wrapUpMs', 'waitMs'];
 const DEFAULT_CAPACITY: Readonly<Record<string, number>> = { voice: 1 };
 const EMPTY: Readonly<Record<string, never>> = Object.freeze({});
 
@@ -103,36 +139,47 @@ export class CallRouter extends RouterEmitter {
     const { id: _id, ...rest } = opts;
     const update = requireQueueUpdate('queue', rest, QUEUE_FIELDS);
     if (this.#core.queues.has(id)) throw new DuplicateIdError('queue', id);
+    this.#checkTargets(id, update.escalation, update.exitAction);
     const queue = newQueueRecord(id, update);
     this.#core.queues.set(id, queue);
     this.#logger.info({ queueId: id }, 'queue added');
-    return queueSnapshot(queue);
+    return queueSnapshot(queue, this.#core.now());
   }
 
   /**
    * Changes a queue's policies while it runs. New values apply to the next decision: a new
-   * `offerTimeoutMs` to the next offer, a new `wrapUpMs` to the next completion.
+   * `offerTimeoutMs` to the next offer, a new `wrapUpMs` to the next completion, a new escalation
+   * plan to calls that join from now on; hold-time limits apply to waiting calls at once, and a new
+   * `agingPerMinute` re-ranks the line at once.
    */
   updateQueue(queueId: string, update: QueueUpdate): QueueSnapshot {
     const queue = this.#queue(queueId);
     const changes = requireQueueUpdate('update', update, QUEUE_FIELDS);
-    Object.assign(queue, changes);
+    this.#checkTargets(queue.id, changes.escalation, changes.exitAction);
+    updateQueueRecord(this.#core, queue, changes);
     this.#logger.info({ queueId, changes }, 'queue updated');
-    return queueSnapshot(queue);
+    this.#done();
+    return queueSnapshot(queue, this.#core.now());
   }
 
   /**
-   * Removes a queue that has no live calls (else `INVALID_STATE`). Agents stop serving it.
+   * Removes a queue that has no live calls and that no other queue overflows to (else
+   * `INVALID_STATE`). Agents stop serving it.
    */
   removeQueue(queueId: string): void {
     const queue = this.#queue(queueId);
-    const live = queue.waiting + queue.offered + queue.talking;
+    const live = queue.waiting + queue.offered + queue.talking + queue.scheduled;
     if (live > 0) {
       throw new InvalidStateError(`Queue \`${queueId}\` still has ${live} live call(s); remove it once it is empty`);
     }
+    for (const other of this.#core.queues.values()) {
+      if (other !== queue && overflowTargets(other.escalation, other.exitAction).includes(queue.id)) {
+        throw new InvalidStateError(`Queue \`${queueId}\` is an overflow target of queue \`${other.id}\`; change that queue first`);
+      }
+    }
     removeQueue(this.#core, queue);
     this.#logger.info({ queueId }, 'queue removed');
-    this.events.flush();
+    this.#done();
   }
 
   // ---- agents ------------------------------------------------------------------------------
@@ -159,7 +206,7 @@ export class CallRouter extends RouterEmitter {
     });
     this.#core.addAgent(agent);
     this.#logger.info({ agentId: id }, 'agent added');
-    this.events.flush();
+    this.#done();
     return agentSnapshot(agent);
   }
 
@@ -178,7 +225,7 @@ export class CallRouter extends RouterEmitter {
 
     reprofileAgent(this.#core, agent, queues, skills, capacity);
     this.#logger.info({ agentId }, 'agent updated');
-    this.events.flush();
+    this.#done();
     return agentSnapshot(agent);
   }
 
@@ -193,7 +240,7 @@ export class CallRouter extends RouterEmitter {
     }
     this.#core.removeAgent(agent);
     this.#logger.info({ agentId }, 'agent removed');
-    this.events.flush();
+    this.#done();
   }
 
   /**
@@ -207,68 +254,66 @@ export class CallRouter extends RouterEmitter {
     const why = this.#reason('reason', presence, reason);
     if (presence !== agent.presence || why !== agent.reason) {
       this.#core.setPresence(agent, presence, why);
-      this.events.flush();
+      this.#done();
     }
     return agentSnapshot(agent);
   }
 
   // ---- calls -------------------------------------------------------------------------------
 
-  /** Puts a call in its queue's line and offers it at once if a free agent may take it. */
+  /**
+   * Puts a call in its queue's line and offers it at once if a free agent may take it (its known
+   * agent first, when it has one). A queue that is full or has no agents under its join rule
+   * refuses the call: the result says why, `call:refused` is emitted, and nothing is kept.
+   */
   enqueue(call: CallInput): EnqueueResult {
     const input = requireObject('call', call);
     rejectUnknownFields('call', input, CALL_FIELDS);
-    const id = requireId('call.id', input.id);
-    const queue = this.#queue(input.queue, 'call.queue');
-    const priority = input.priority === undefined ? 0 : requireFinite('call.priority', input.priority);
-    const channel = input.channel === undefined ? 'voice' : requireId('call.channel', input.channel);
-    const requirements =
-      input.requirements === undefined ? EMPTY : checkSkills('call.requirements', input.requirements);
-    const customerId = optionalString('call.customerId', input.customerId);
-    if (input.attributes !== undefined) requireObject('call.attributes', input.attributes);
+    const maxWaitMs = input.maxWaitMs === undefined ? Infinity : requireDuration('call.maxWaitMs', input.maxWaitMs, true);
+    const fields = this.#callFields('call', input);
     const core = this.#core;
-    if (core.calls.has(id)) throw new DuplicateIdError('call', id);
-
-    const bucket = core.table.bucketFor(queue, channel, requirements);
-    const record: CallRecord = {
-      id,
-      queue,
-      priority,
-      channel,
-      requirements: bucket.requirementLevels,
-      customerId,
-      attributes: (input.attributes as Record<string, unknown> | undefined) ?? EMPTY,
-      arrivalMs: core.now(),
-      seq: core.nextCallSeq(),
-      bucket,
-      status: 'waiting',
-      lineToken: 0,
-      agent: undefined,
-      offeredAtMs: 0,
-      answeredAtMs: 0,
-      offerDeadline: undefined,
-      offers: 0,
-    };
-    core.admit(record);
+    const record = newCallRecord(core, { ...fields, maxWaitMs, status: 'waiting', kind: 'inbound' });
+    const refusal = core.admit(record, fields.preferred);
     // The routing decision, before listeners (which may answer or abandon) run.
-    const result: EnqueueResult =
-      record.status === 'waiting'
-        ? { accepted: true, callId: id, status: 'waiting', agentId: undefined }
-        : { accepted: true, callId: id, status: 'offered', agentId: record.agent?.id };
-    this.events.flush();
+    const result = this.#result(record, refusal);
+    this.#done();
     return result;
+  }
+
+  /**
+   * Schedules a callback the center owes a customer (a follow-up the next day, say): at `atMs` it
+   * enters line as a call of kind `callback`, is offered to an agent, who calls the customer;
+   * report an unanswered attempt with {@link callbackUnanswered}. Returns the scheduled call.
+   */
+  scheduleCallback(callback: ScheduledCallbackInput): CallSnapshot {
+    const input = requireObject('callback', callback);
+    rejectUnknownFields('callback', input, CALLBACK_FIELDS);
+    const atMs = requireFinite('callback.atMs', input.atMs);
+    const maxAttempts = input.maxAttempts === undefined ? undefined : requireAttempts('callback.maxAttempts', input.maxAttempts);
+    const retryDelayMs =
+      input.retryDelayMs === undefined ? undefined : requireDuration('callback.retryDelayMs', input.retryDelayMs);
+    const fields = this.#callFields('callback', input);
+    const core = this.#core;
+    const record = newCallRecord(core, { ...fields, maxWaitMs: Infinity, status: 'scheduled', kind: 'callback' });
+    record.dueAtMs = atMs;
+    record.preferred = fields.preferred;
+    if (maxAttempts !== undefined) record.callbackMaxAttempts = maxAttempts;
+    if (retryDelayMs !== undefined) record.callbackRetryMs = retryDelayMs;
+    core.policies.schedule(record);
+    this.#done();
+    return callSnapshot(record);
   }
 
   /** The agent answered the call offered to it: the call is connected (`INVALID_STATE` unless offered). */
   answer(callId: string): void {
     this.#core.answer(this.#call(callId, 'offered', 'answer'));
-    this.events.flush();
+    this.#done();
   }
 
   /** The agent declined the offer: the call goes back to its place in line (`INVALID_STATE` unless offered). */
   decline(callId: string): void {
     this.#core.decline(this.#call(callId, 'offered', 'decline'));
-    this.events.flush();
+    this.#done();
   }
 
   /**
@@ -281,7 +326,135 @@ export class CallRouter extends RouterEmitter {
       throw new InvalidStateError(`Cannot abandon call \`${callId}\`: it is connected; use complete()`);
     }
     this.#core.abandon(call);
-    this.events.flush();
+    this.#done();
+  }
+
+  /**
+   * The backend takes a call out of routing for a reason of its own (an exit key, a supervisor):
+   * a scheduled callback, a waiting call or one ringing an agent (the offer is withdrawn: stop
+   * ringing). The call is gone. A connected call cannot be withdrawn (`INVALID_STATE`).
+   */
+  withdraw(callId: string, reason: string): void {
+    const call = this.#liveCall(callId);
+    const why = requireId('reason', reason);
+    if (call.status === 'talking') {
+      throw new InvalidStateError(`Cannot withdraw call \`${callId}\`: it is connected; use complete() or transfer()`);
+    }
+    this.#core.withdraw(call, why);
+    this.#done();
+  }
+
+  /**
+   * Sets a live call's priority. A waiting call keeps its place among calls of its new priority
+   * (its arrival time and enqueue order); an offered or connected call keeps it for later.
+   */
+  setCallPriority(callId: string, priority: number): CallSnapshot {
+    const call = this.#liveCall(callId);
+    const value = requireFinite('priority', priority);
+    this.#core.reprioritize(call, value, call.lineMs);
+    this.#done();
+    return callSnapshot(call);
+  }
+
+  /**
+   * Makes a call more urgent by moving its place in line `byMs` earlier, as if it had arrived
+   * that much sooner (it never goes back). Waits and service level still count from its real arrival.
+   */
+  adjustCallAge(callId: string, byMs: number): CallSnapshot {
+    const call = this.#liveCall(callId);
+    const by = requireDuration('byMs', byMs);
+    this.#core.reprioritize(call, call.priority, call.lineMs - by);
+    this.#done();
+    return callSnapshot(call);
+  }
+
+  /**
+   * A waiting caller chose to be called back: the caller hangs up, the call keeps its place in
+   * line as a callback (on the queue's callback channel), hold-time limits stop applying, and
+   * when it is offered and answered the agent calls the customer. `INVALID_STATE` unless the call
+   * is a waiting inbound call.
+   */
+  requestCallback(callId: string, options?: CallbackOptions): CallSnapshot {
+    const call = this.#call(callId, 'waiting', 'request a callback for');
+    const opts = options === undefined ? {} : requireObject('options', options);
+    rejectUnknownFields('options', opts, ['maxAttempts', 'retryDelayMs']);
+    const maxAttempts = opts.maxAttempts === undefined ? undefined : requireAttempts('options.maxAttempts', opts.maxAttempts);
+    const retryDelayMs =
+      opts.retryDelayMs === undefined ? undefined : requireDuration('options.retryDelayMs', opts.retryDelayMs);
+    if (call.kind === 'callback') throw new InvalidStateError(`Call \`${callId}\` is a callback already`);
+    this.#core.policies.toCallback(call, 'requested', maxAttempts, retryDelayMs);
+    this.#done();
+    return callSnapshot(call);
+  }
+
+  /**
+   * The agent called the customer back and nobody answered. The agent is free again (no wrap-up);
+   * the callback is retried after the retry delay, keeping its place, or fails after its last
+   * attempt (`call:callback-failed`). `INVALID_STATE` unless the call is a connected callback.
+   */
+  callbackUnanswered(callId: string): void {
+    const call = this.#call(callId, 'talking', 'report an unanswered callback for');
+    if (call.kind !== 'callback') throw new InvalidStateError(`Call \`${callId}\` is not a callback`);
+    this.#core.policies.callbackUnanswered(call);
+    this.#done();
+  }
+
+  /**
+   * Transfers a connected call to a queue, or to an agent (it waits for that agent for
+   * `options.waitMs`, then for any agent of the queue). The call keeps its attributes and customer,
+   * and by default its arrival time (its place and its wait for service-level purposes); its
+   * priority and requirements are its original ones unless `options` gives new ones. The agent goes
+   * to wrap-up. A target queue that is full or has no agents under its join rule refuses: the
+   * result says why and the call stays connected.
+   */
+  transfer(callId: string, target: TransferTarget, options?: TransferOptions): TransferResult {
+    const call = this.#call(callId, 'talking', 'transfer');
+    const to = requireObject('target', target);
+    rejectUnknownFields('target', to, ['queue', 'agent']);
+    if (to.queue === undefined && to.agent === undefined) {
+      throw new InvalidArgumentError('Expected `target` to name a `queue`, an `agent`, or both');
+    }
+    const queue = to.queue === undefined ? call.queue : this.#queue(to.queue, 'target.queue');
+    const agent = to.agent === undefined ? undefined : this.#agent(to.agent);
+    const opts = options === undefined ? {} : requireObject('options', options);
+    rejectUnknownFields('options', opts, TRANSFER_FIELDS);
+    const keepArrival = opts.keepArrival === undefined ? true : opts.keepArrival;
+    if (typeof keepArrival !== 'boolean') throw new InvalidArgumentError('Expected `options.keepArrival` to be a boolean');
+    const priority = opts.priority === undefined ? call.originalPriority : requireFinite('options.priority', opts.priority);
+    const requirements =
+      opts.requirements === undefined ? call.originalRequirements : checkSkills('options.requirements', opts.requirements);
+    const wrapUpMs = opts.wrapUpMs === undefined ? call.queue.wrapUpMs : requireDuration('options.wrapUpMs', opts.wrapUpMs);
+    const waitMs = opts.waitMs === undefined ? queue.knownAgentWaitMs : requireDuration('options.waitMs', opts.waitMs, true);
+
+    const core = this.#core;
+    const bucket = core.table.bucketFor(queue, call.originalChannel, requirements, queue.maxTier);
+    const refusal = core.policies.refusal(queue, bucket);
+    if (refusal === undefined) {
+      const known: KnownTarget | undefined = agent === undefined ? undefined : { agentId: agent.id, kind: 'transfer', waitMs };
+      core.policies.transfer(call, queue, bucket, { keepArrival, priority, wrapUpMs, known });
+    }
+    const result = this.#result(call, refusal);
+    this.#done();
+    return result;
+  }
+
+  /**
+   * A waiting call's position in line, 1-based, among the waiting calls that compete with it for
+   * the same agents (for announcements: "you are caller number 3"). 0 when the call is not waiting
+   * (scheduled, ringing or connected). Costs a scan of the competing lines, not of all calls.
+   */
+  positionOf(callId: string): number {
+    return this.#core.policies.positionOf(this.#liveCall(callId));
+  }
+
+  /**
+   * Estimated time until a waiting call is offered, ms: its {@link positionOf} × the mean time
+   * between the queue's recent answers (its last 32, measured up to now). Before the queue has
+   * answered anything: ⌈position ÷ agents logged in who could take it⌉ × the queue's
+   * `defaultHandleMs`, or `Infinity` when no such agent is logged in. 0 when not waiting.
+   */
+  estimatedWaitMs(callId: string): number {
+    return this.#core.policies.estimatedWaitMs(this.#liveCall(callId));
   }
 
   /**
@@ -295,7 +468,7 @@ export class CallRouter extends RouterEmitter {
       throw new InvalidStateError(`Cannot complete call \`${callId}\`: it is ${call.status}, not talking`);
     }
     this.#core.complete(call, checked);
-    this.events.flush();
+    this.#done();
   }
 
   // ---- reads -------------------------------------------------------------------------------
@@ -327,7 +500,7 @@ export class CallRouter extends RouterEmitter {
 
   /** A copy of a queue's configuration and counts. */
   getQueue(queueId: string): QueueSnapshot {
-    return queueSnapshot(this.#queue(queueId));
+    return queueSnapshot(this.#queue(queueId), this.#core.now());
   }
 
   /** Ids of all queues, in the order they were added. */
@@ -340,10 +513,14 @@ export class CallRouter extends RouterEmitter {
     return [...this.#core.agents.keys()];
   }
 
-  /** The calls waiting in a queue (not offered), in service order: priority, then arrival. */
+  /**
+   * The calls waiting in a queue (not offered; including those waiting for a known agent), in
+   * service order: priority (with aging), then place in line, then enqueue order.
+   */
   waitingCalls(queueId: string): CallSnapshot[] {
     const queue = this.#queue(queueId);
-    const calls = [...queue.buckets.values()].flatMap((bucket) => bucket.inLine());
+    const calls: CallRecord[] = [];
+    for (let call = queue.first; call !== undefined; call = call.nextInQueue) if (call.status === 'waiting') calls.push(call);
     return calls.sort(byServiceOrder).map(callSnapshot);
   }
 
@@ -357,6 +534,12 @@ export class CallRouter extends RouterEmitter {
   }
 
   // ---- internals ---------------------------------------------------------------------------
+
+  /** Ends an operation: timed actions due this instant run, then events are delivered. */
+  #done(): void {
+    this.#core.settle();
+    this.events.flush();
+  }
 
   #queue(queueId: unknown, name = 'queueId'): QueueRecord {
     const id = requireId(name, queueId);
@@ -385,6 +568,56 @@ export class CallRouter extends RouterEmitter {
       throw new InvalidStateError(`Cannot ${action} call \`${call.id}\`: it is ${call.status}, not ${status}`);
     }
     return call;
+  }
+
+  /** Validates the fields enqueue and scheduleCallback share; throws `DUPLICATE_ID` for a live id. */
+  #callFields(name: string, input: Record<string, unknown>) {
+    const id = requireId(`${name}.id`, input.id);
+    const queue = this.#queue(input.queue, `${name}.queue`);
+    const priority = input.priority === undefined ? 0 : requireFinite(`${name}.priority`, input.priority);
+    const channel = input.channel === undefined ? 'voice' : requireId(`${name}.channel`, input.channel);
+    const requirements =
+      input.requirements === undefined ? EMPTY : checkSkills(`${name}.requirements`, input.requirements);
+    const customerId = optionalString(`${name}.customerId`, input.customerId);
+    if (input.attributes !== undefined) requireObject(`${name}.attributes`, input.attributes);
+    let escalation: readonly EscalationStep[] | undefined;
+    if (input.escalation !== undefined) {
+      escalation = requireEscalation(`${name}.escalation`, input.escalation);
+      this.#checkTargets(queue.id, escalation, undefined);
+    }
+    let preferred: KnownTarget | undefined;
+    if (input.preferredAgent !== undefined) {
+      const agentId = requireId(`${name}.preferredAgent`, input.preferredAgent);
+      const waitMs =
+        input.preferredAgentWaitMs === undefined
+          ? queue.knownAgentWaitMs
+          : requireDuration(`${name}.preferredAgentWaitMs`, input.preferredAgentWaitMs, true);
+      preferred = { agentId, kind: 'preferred', waitMs };
+    } else if (input.preferredAgentWaitMs !== undefined) {
+      throw new InvalidArgumentError(`Expected \`${name}.preferredAgentWaitMs\` only with \`${name}.preferredAgent\``);
+    }
+    const core = this.#core;
+    if (core.calls.has(id)) throw new DuplicateIdError('call', id);
+    const bucket = core.table.bucketFor(queue, channel, requirements, queue.maxTier);
+    const attributes = (input.attributes as Record<string, unknown> | undefined) ?? EMPTY;
+    return { id, queue, bucket, priority, customerId, attributes, escalation, preferred };
+  }
+
+  #result(call: CallRecord, refusal: RefusalReason | undefined): EnqueueResult {
+    if (refusal !== undefined) {
+      return { accepted: false, callId: call.id, status: 'refused', agentId: undefined, reason: refusal };
+    }
+    return call.status === 'offered'
+      ? { accepted: true, callId: call.id, status: 'offered', agentId: call.agent?.id, reason: undefined }
+      : { accepted: true, callId: call.id, status: 'waiting', agentId: undefined, reason: undefined };
+  }
+
+  /** Overflow targets must exist and differ from the queue itself. */
+  #checkTargets(queueId: string, escalation: readonly EscalationStep[] | undefined, exit: QueueUpdate['exitAction']): void {
+    for (const target of overflowTargets(escalation, exit)) {
+      if (target === queueId) throw new InvalidArgumentError(`Queue \`${queueId}\` cannot overflow to itself`);
+      if (!this.#core.queues.has(target)) throw new UnknownQueueError(target);
+    }
   }
 
   #memberships(name: string, value: unknown): Map<string, number> {

@@ -11,7 +11,19 @@ describe('events', () => {
     clock.advance(1_234);
     router.enqueue({ id: 'c1', queue: 'q', priority: 2, channel: 'voice', customerId: 'cust-9', attributes: { ivr: '3' } });
     expect(events).toEqual([
-      { name: 'call:queued', payload: { callId: 'c1', queueId: 'q', atMs: 1_234, priority: 2, channel: 'voice' } },
+      {
+        name: 'call:queued',
+        payload: {
+          callId: 'c1',
+          queueId: 'q',
+          atMs: 1_234,
+          priority: 2,
+          channel: 'voice',
+          kind: 'inbound',
+          rejoined: false,
+          knownAgentId: undefined,
+        },
+      },
       {
         name: 'call:offered',
         payload: {
@@ -24,6 +36,8 @@ describe('events', () => {
           attributes: { ivr: '3' },
           expiresAtMs: 16_234,
           attempt: 1,
+          kind: 'inbound',
+          via: 'queue',
         },
       },
       { name: 'agent:state-changed', payload: { agentId: 'ana', from: 'available', to: 'offered', reason: undefined, atMs: 1_234 } },

@@ -1,7 +1,14 @@
 import type { AgentPool } from '../routing/agent-pool.js';
+import type { EscalationStep } from '../model/policies.js';
 import type { Channel, PresenceState, QueueUpdate } from '../model/types.js';
-import type { AgentRecord, ChannelSlot, QueueRecord } from './records.js';
+import type { WaitingBucket } from '../routing/waiting-bucket.js';
+import { rerank } from './call-lines.js';
+import type { AgentRecord, CallRecord, CallRecordStatus, ChannelSlot, QueueRecord } from './records.js';
 import type { RouterCore } from './router-core.js';
+
+/** Recent answer times kept per queue for wait estimates. */
+const ANSWER_HISTORY = 32;
+const MS_PER_MINUTE = 60_000;
 
 /** A queue's record with the defaults of `QueueOptions` applied. */
 export function newQueueRecord(id: string, options: QueueUpdate): QueueRecord {
@@ -11,11 +18,51 @@ export function newQueueRecord(id: string, options: QueueUpdate): QueueRecord {
     weight: options.weight ?? 1,
     offerTimeoutMs: options.offerTimeoutMs ?? 15_000,
     wrapUpMs: options.wrapUpMs ?? 0,
+    escalation: options.escalation ?? [],
+    agingPerMinute: options.agingPerMinute ?? 0,
+    agingPerMs: (options.agingPerMinute ?? 0) / MS_PER_MINUTE,
+    maxTier: options.maxTier ?? Infinity,
+    maxWaitMs: options.maxWaitMs ?? Infinity,
+    maxWaitNoAgentsMs: options.maxWaitNoAgentsMs ?? Infinity,
+    exitAction: options.exitAction ?? { action: 'disconnect' },
+    maxLength: options.maxLength ?? Infinity,
+    joinRule: options.joinRule ?? 'always',
+    rejoinWindowMs: options.rejoinWindowMs ?? 0,
+    knownAgentWaitMs: options.knownAgentWaitMs ?? 0,
+    callback: { maxAttempts: 3, retryDelayMs: 300_000, ...options.callback },
+    defaultHandleMs: options.defaultHandleMs ?? 180_000,
     waiting: 0,
     offered: 0,
     talking: 0,
+    scheduled: 0,
+    first: undefined,
+    last: undefined,
+    answers: new Float64Array(ANSWER_HISTORY),
+    answerCount: 0,
     buckets: new Map(),
   };
+}
+
+/**
+ * Applies a validated update to a running queue. New policies apply to calls that join from now
+ * on, except aging, which re-ranks the calls in line at once, and the limits and callback
+ * settings, which every waiting call follows from its next timed action.
+ */
+export function updateQueueRecord(core: RouterCore, queue: QueueRecord, update: QueueUpdate): void {
+  const { agingPerMinute, callback, ...rest } = update;
+  Object.assign(queue, rest);
+  if (callback !== undefined) queue.callback = { ...queue.callback, ...callback };
+  if (agingPerMinute !== undefined && agingPerMinute !== queue.agingPerMinute) {
+    queue.agingPerMinute = agingPerMinute;
+    queue.agingPerMs = agingPerMinute / MS_PER_MINUTE;
+    for (let call = queue.first; call !== undefined; call = call.nextInQueue) {
+      const inBucket = call.lineToken !== 0;
+      if (inBucket) call.bucket.remove(call);
+      rerank(call);
+      if (inBucket) call.bucket.push(call);
+    }
+  }
+  for (let call = queue.first; call !== undefined; call = call.nextInQueue) core.policies.arm(call);
 }
 
 /** Validated fields of a new agent. */
@@ -60,6 +107,7 @@ export function newAgentRecord(core: RouterCore, fields: AgentFields): AgentReco
     idleSinceMs: now,
     lastOfferSeq: 0,
     readyAt: undefined,
+    known: [],
     state: fields.presence,
     stateSinceMs: now,
   };
@@ -120,4 +168,67 @@ function poolOf(
   const channels = new Set<Channel>();
   for (const slot of slots.values()) if (slot.capacity > 0) channels.add(slot.channel);
   return core.table.poolFor(queues, skills, channels);
+}
+
+/** Validated fields of a new call (or scheduled callback). */
+export interface CallFields {
+  readonly id: string;
+  readonly queue: QueueRecord;
+  readonly bucket: WaitingBucket;
+  readonly priority: number;
+  readonly customerId: string | undefined;
+  readonly attributes: Readonly<Record<string, unknown>>;
+  readonly escalation: readonly EscalationStep[] | undefined;
+  readonly maxWaitMs: number;
+  readonly status: CallRecordStatus;
+  readonly kind: CallRecord['kind'];
+}
+
+/** A call's record, arriving now, in its bucket's queue (not yet in line or counted anywhere). */
+export function newCallRecord(core: RouterCore, fields: CallFields): CallRecord {
+  const now = core.now();
+  const { queue, bucket } = fields;
+  return {
+    id: fields.id,
+    queue,
+    priority: fields.priority,
+    rank: fields.priority,
+    channel: bucket.channel,
+    requirements: bucket.requirementLevels,
+    maxTier: bucket.maxTier,
+    customerId: fields.customerId,
+    attributes: fields.attributes,
+    originalPriority: fields.priority,
+    originalRequirements: bucket.requirementLevels,
+    originalChannel: bucket.channel,
+    arrivalMs: now,
+    lineMs: now,
+    seq: core.nextCallSeq(),
+    queuedAtMs: now,
+    bucket,
+    status: fields.status,
+    kind: fields.kind,
+    lineToken: 0,
+    agent: undefined,
+    offeredAtMs: 0,
+    answeredAtMs: 0,
+    offerDeadline: undefined,
+    offers: 0,
+    plan: fields.escalation ?? queue.escalation,
+    nextStep: 0,
+    stepRecheckMs: undefined,
+    maxWaitMs: fields.maxWaitMs,
+    timer: undefined,
+    knownAgent: undefined,
+    knownKind: undefined,
+    knownUntilMs: 0,
+    preferred: undefined,
+    callbackAttempts: 0,
+    callbackMaxAttempts: queue.callback.maxAttempts,
+    callbackRetryMs: queue.callback.retryDelayMs,
+    dueAtMs: 0,
+    prevInQueue: undefined,
+    nextInQueue: undefined,
+    inQueueList: false,
+  };
 }

@@ -2,14 +2,14 @@ import { Heap } from 'heap-js';
 import type { Clock, TimerHandle } from '../clock/clock.js';
 
 /** What a deadline does when it comes due. */
-export type DeadlineKind = 'offer-timeout' | 'wrap-up-end' | 'agent-ready';
+export type DeadlineKind = 'offer-timeout' | 'wrap-up-end' | 'agent-ready' | 'call-timer';
 
 /** A pending timed action of the router, kept as plain data (no closures). */
 export interface Deadline {
   readonly atMs: number;
   readonly seq: number;
   readonly kind: DeadlineKind;
-  /** Id of the call (offer-timeout) or agent (wrap-up-end, agent-ready). */
+  /** Id of the call (offer-timeout, call-timer) or agent (wrap-up-end, agent-ready). */
   readonly targetId: string;
   /** Channel of the slot a wrap-up holds. */
   readonly channel: string;
@@ -68,6 +68,16 @@ export class Deadlines {
       this.#heap.init(this.#heap.toArray().filter((d) => d.live));
       this.#dead = 0;
     }
+  }
+
+  /** Whether a live deadline is due at or before `nowMs` (one added for "now" during an operation). */
+  hasDue(nowMs: number): boolean {
+    while (this.#heap.peek()?.live === false) {
+      this.#heap.pop();
+      this.#dead--;
+    }
+    const head = this.#heap.peek();
+    return head !== undefined && head.atMs <= nowMs;
   }
 
   /** Removes and returns the earliest live deadline due at or before `nowMs`. */

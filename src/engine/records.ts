@@ -7,6 +7,8 @@ import type {
   SkillLevels,
   StrategyName,
 } from '../model/types.js';
+import type { CallKind, CallbackPolicy, EscalationStep, ExitAction, JoinRule, KnownAgentKind } from '../model/policies.js';
+import type { KnownTarget } from './call-policies.js';
 import type { Deadline } from './deadlines.js';
 
 /** Internal, mutable state of a queue. Plain data: it serialises. */
@@ -16,10 +18,33 @@ export interface QueueRecord {
   weight: number;
   offerTimeoutMs: number;
   wrapUpMs: number;
+  escalation: readonly EscalationStep[];
+  agingPerMinute: number;
+  /** Priority points a waiting call gains per ms. */
+  agingPerMs: number;
+  maxTier: number;
+  maxWaitMs: number;
+  maxWaitNoAgentsMs: number;
+  exitAction: ExitAction;
+  maxLength: number;
+  joinRule: JoinRule;
+  rejoinWindowMs: number;
+  knownAgentWaitMs: number;
+  callback: Required<Omit<CallbackPolicy, 'channel'>> & Pick<CallbackPolicy, 'channel'>;
+  defaultHandleMs: number;
+  /** Calls in line (including those waiting for a known agent). */
   waiting: number;
   offered: number;
   talking: number;
-  /** The queue's buckets by channel and requirements key. */
+  /** Callbacks waiting for their time (scheduled, or between attempts). */
+  scheduled: number;
+  /** Unanswered calls (waiting or offered) in the order they joined the queue. */
+  first: CallRecord | undefined;
+  last: CallRecord | undefined;
+  /** Times of the most recent answers, a ring buffer, for estimated waits. */
+  readonly answers: Float64Array;
+  answerCount: number;
+  /** The queue's buckets by channel, requirements and tier limit. */
   readonly buckets: Map<string, WaitingBucket>;
 }
 
@@ -57,27 +82,43 @@ export interface AgentRecord {
   idleSinceMs: number;
   lastOfferSeq: number;
   readyAt: Deadline | undefined;
+  /** Calls waiting for this agent in particular (preferred, last agent, transfer): few, unsorted. */
+  readonly known: CallRecord[];
   state: AgentState;
   stateSinceMs: number;
 }
 
 /** Internal lifecycle of a call. */
-export type CallRecordStatus = 'waiting' | 'offered' | 'talking';
+export type CallRecordStatus = 'scheduled' | 'waiting' | 'offered' | 'talking';
 
 /** Internal, mutable state of a live call. */
 export interface CallRecord {
   readonly id: string;
-  readonly queue: QueueRecord;
-  readonly priority: number;
-  readonly channel: Channel;
-  readonly requirements: SkillLevels;
+  queue: QueueRecord;
+  /** Priority as set (enqueue, escalation, `setCallPriority`). */
+  priority: number;
+  /** The line's priority key: `priority − lineMs × agingPerMs` (effective priority minus `now × agingPerMs`). */
+  rank: number;
+  channel: Channel;
+  requirements: SkillLevels;
+  /** Agents up to this tier level of the queue may take the call. */
+  maxTier: number;
   readonly customerId: string | undefined;
   readonly attributes: Readonly<Record<string, unknown>>;
-  readonly arrivalMs: number;
-  /** Global enqueue order: makes equal priority and arrival strictly first-come, first-served. */
-  readonly seq: number;
-  readonly bucket: WaitingBucket;
+  readonly originalPriority: number;
+  readonly originalRequirements: SkillLevels;
+  readonly originalChannel: Channel;
+  /** When the call arrived, for waits and service level (a transfer may keep it). */
+  arrivalMs: number;
+  /** The call's place in line: arrival, moved earlier by age adjustments. */
+  lineMs: number;
+  /** Enqueue order: makes equal priority and arrival strictly first-come, first-served. */
+  seq: number;
+  /** When the call joined its current queue: escalation steps and hold limits count from here. */
+  queuedAtMs: number;
+  bucket: WaitingBucket;
   status: CallRecordStatus;
+  kind: CallKind;
   /** Token of the call's current place in its bucket's line; 0 when not in line. */
   lineToken: number;
   agent: AgentRecord | undefined;
@@ -85,4 +126,28 @@ export interface CallRecord {
   answeredAtMs: number;
   offerDeadline: Deadline | undefined;
   offers: number;
+  /** Escalation plan in force and the index of its next step. */
+  plan: readonly EscalationStep[];
+  nextStep: number;
+  /** When a gated overflow step is checked again. */
+  stepRecheckMs: number | undefined;
+  /** The call's own hold-time limit in its current queue. */
+  maxWaitMs: number;
+  /** The call's single pending timed action: next step, hold limit, known-agent fallback or callback time. */
+  timer: Deadline | undefined;
+  /** The agent the call waits for, while it does. */
+  knownAgent: AgentRecord | undefined;
+  knownKind: KnownAgentKind | undefined;
+  knownUntilMs: number;
+  /** A scheduled callback's known agent, until it enters line. */
+  preferred: KnownTarget | undefined;
+  /** Callbacks: attempts made, attempts allowed, delay between them, and when the next one enters line. */
+  callbackAttempts: number;
+  callbackMaxAttempts: number;
+  callbackRetryMs: number;
+  dueAtMs: number;
+  /** Neighbours in the queue's join-order list of unanswered calls. */
+  prevInQueue: CallRecord | undefined;
+  nextInQueue: CallRecord | undefined;
+  inQueueList: boolean;
 }

@@ -1,21 +1,28 @@
 import type { Clock } from '../clock/clock.js';
+import type { FallbackReason, RefusalReason } from '../model/policies.js';
 import type { AgentState, CallOutcome, PresenceState } from '../model/types.js';
 import type { Random } from '../random/random.js';
 import type { AgentPool } from '../routing/agent-pool.js';
-import { isAhead, RoutingTable } from '../routing/routing-table.js';
+import { effectivePriority, isAhead, RoutingTable, weightedWait } from '../routing/routing-table.js';
 import type { WaitingBucket } from '../routing/waiting-bucket.js';
 import { isEligible, relist, shownState } from './agent-state.js';
+import { joinQueueList, leaveQueueList, putInLine, rerank, takeOutOfLine } from './call-lines.js';
+import { CallPolicies, type KnownTarget } from './call-policies.js';
 import { Deadlines, type Deadline } from './deadlines.js';
 import type { EventSink } from './event-buffer.js';
 import type { AgentRecord, CallRecord, ChannelSlot, QueueRecord } from './records.js';
 
-/** Router-wide behaviour after offers that are not answered. */
-export interface OfferPolicy {
+/** Router-wide behaviour: after offers that are not answered, and known-agent memory. */
+export interface RouterPolicy {
   /** Missed offers in a row (declined or timed out) before the agent goes not-ready; 0 = never. */
   readonly maxMissedOffers: number;
   readonly declineDelayMs: number;
   readonly noAnswerDelayMs: number;
+  /** How long the agent who last answered a customer is remembered; 0 = not at all. */
+  readonly lastAgentWindowMs: number;
 }
+
+type KnownKindOf = NonNullable<CallRecord['knownKind']>;
 
 /** How an offer ended without being answered. */
 type OfferEnd = 'declined' | 'timeout' | 'revoked-unavailable' | 'revoked-removed';
@@ -34,19 +41,23 @@ export class RouterCore {
   readonly calls = new Map<string, CallRecord>();
   readonly table: RoutingTable;
   readonly deadlines: Deadlines;
+  /** Where events go; they are delivered once the state is consistent. */
+  readonly out: EventSink;
+  /** Time-based and per-call policies: escalation, hold limits, known agents, callbacks. */
+  readonly policies: CallPolicies;
   readonly #clock: Clock;
-  readonly #out: EventSink;
-  readonly #policy: OfferPolicy;
+  readonly #policy: RouterPolicy;
   #callSeq = 0;
   #agentSeq = 0;
   #offerSeq = 0;
 
-  constructor(clock: Clock, random: Random, out: EventSink, policy: OfferPolicy) {
+  constructor(clock: Clock, random: Random, out: EventSink, policy: RouterPolicy) {
     this.#clock = clock;
-    this.#out = out;
+    this.out = out;
     this.#policy = policy;
     this.table = new RoutingTable(random);
     this.deadlines = new Deadlines(clock, () => this.#runDue());
+    this.policies = new CallPolicies(this, policy.lastAgentWindowMs);
   }
 
   now(): number {
@@ -63,39 +74,88 @@ export class RouterCore {
 
   // ---- calls -------------------------------------------------------------------------------
 
-  /** A new call joins its bucket and is offered at once if a free agent may take it. */
-  admit(call: CallRecord): void {
+  /**
+   * A new call joins its queue, unless the queue refuses it (full, or no agents under its join
+   * rule). It waits for its known agent when it has one, else in its bucket, and is offered at
+   * once if a free agent may take it.
+   */
+  admit(call: CallRecord, preferred: KnownTarget | undefined): RefusalReason | undefined {
+    const policies = this.policies;
+    const refusal = policies.refusal(call.queue, call.bucket);
+    if (refusal !== undefined) {
+      if (this.out.wants('call:refused')) {
+        this.out.push('call:refused', { callId: call.id, queueId: call.queue.id, atMs: this.now(), reason: refusal });
+      }
+      return refusal;
+    }
+    const rejoined = policies.rejoin(call);
+    rerank(call);
     this.calls.set(call.id, call);
     call.bucket.calls++;
-    call.queue.waiting++;
-    call.bucket.push(call);
-    if (this.#out.wants('call:queued')) {
-      this.#out.push('call:queued', {
+    joinQueueList(call);
+    const known = preferred ?? policies.lastAgentOf(call);
+    const problem = known === undefined ? undefined : policies.knownProblem(call, known);
+    this.#queued(call, rejoined, problem === undefined ? known?.agentId : undefined);
+    this.#enterLine(call, known, problem);
+    return undefined;
+  }
+
+  /**
+   * A call already in `calls` and in its queue's list (a callback whose time came, a transfer)
+   * enters line: its known agent's, else its bucket's. `announce` emits `call:queued` first.
+   */
+  enterLine(call: CallRecord, known: KnownTarget | undefined, announce: boolean): void {
+    const problem = known === undefined ? undefined : this.policies.knownProblem(call, known);
+    if (announce) this.#queued(call, false, problem === undefined ? known?.agentId : undefined);
+    this.#enterLine(call, known, problem);
+  }
+
+  #enterLine(call: CallRecord, known: KnownTarget | undefined, problem: FallbackReason | undefined): void {
+    if (known !== undefined && problem === undefined) {
+      this.policies.waitForAgent(call, known);
+    } else {
+      if (known !== undefined && problem !== undefined) this.policies.fallbackEvent(call, known, problem);
+      putInLine(call);
+      this.routeBucket(call.bucket);
+    }
+    this.policies.arm(call);
+  }
+
+  #queued(call: CallRecord, rejoined: boolean, knownAgentId: string | undefined): void {
+    if (this.out.wants('call:queued')) {
+      this.out.push('call:queued', {
         callId: call.id,
         queueId: call.queue.id,
-        atMs: call.arrivalMs,
+        atMs: this.now(),
         priority: call.priority,
         channel: call.channel,
+        kind: call.kind,
+        rejoined,
+        knownAgentId,
       });
     }
-    this.routeBucket(call.bucket);
   }
 
   answer(call: CallRecord): void {
     const agent = call.agent as AgentRecord;
     const now = this.now();
     this.#cancelOffer(call);
+    leaveQueueList(call);
     call.status = 'talking';
     call.answeredAtMs = now;
-    call.queue.offered--;
-    call.queue.talking++;
+    if (call.kind === 'callback') call.callbackAttempts++;
+    const queue = call.queue;
+    queue.offered--;
+    queue.talking++;
+    queue.answers[queue.answerCount++ % queue.answers.length] = now;
+    this.policies.rememberAgent(call, agent);
     agent.offers--;
     agent.talking++;
     agent.missedOffers = 0;
     agent.callsHandled++;
     relist(agent);
-    if (this.#out.wants('call:answered')) {
-      this.#out.push('call:answered', {
+    if (this.out.wants('call:answered')) {
+      this.out.push('call:answered', {
         callId: call.id,
         queueId: call.queue.id,
         atMs: now,
@@ -115,18 +175,10 @@ export class RouterCore {
     const now = this.now();
     const agent = call.agent;
     const phase = call.status === 'offered' ? 'offered' : 'waiting';
-    this.calls.delete(call.id);
-    call.bucket.calls--;
-    if (call.status === 'waiting') {
-      call.bucket.remove(call);
-      call.queue.waiting--;
-    } else {
-      this.#cancelOffer(call);
-      call.queue.offered--;
-      this.#releaseOffer(call);
-    }
-    if (this.#out.wants('call:abandoned')) {
-      this.#out.push('call:abandoned', {
+    this.policies.rememberAbandon(call);
+    this.removeUnanswered(call);
+    if (this.out.wants('call:abandoned')) {
+      this.out.push('call:abandoned', {
         callId: call.id,
         queueId: call.queue.id,
         atMs: now,
@@ -135,7 +187,54 @@ export class RouterCore {
         waitMs: now - call.arrivalMs,
       });
     }
-    if (agent !== undefined) this.#agentChanged(agent);
+    if (agent !== undefined) this.agentChanged(agent);
+  }
+
+  /**
+   * Gives a call a new priority or place in line. A waiting call moves within its line; no routing
+   * is needed, since no free agent may take any call of its bucket.
+   */
+  reprioritize(call: CallRecord, priority: number, lineMs: number): void {
+    const inBucket = call.lineToken !== 0;
+    if (inBucket) call.bucket.remove(call);
+    call.priority = priority;
+    call.lineMs = lineMs;
+    rerank(call);
+    if (inBucket) call.bucket.push(call);
+    if (this.out.wants('call:reprioritized')) {
+      this.out.push('call:reprioritized', { callId: call.id, queueId: call.queue.id, atMs: this.now(), priority, lineMs });
+    }
+  }
+
+  /** The backend took a call out of routing: scheduled, waiting or ringing an agent. */
+  withdraw(call: CallRecord, reason: string): void {
+    const agent = call.agent;
+    const phase = call.status === 'talking' ? 'offered' : call.status;
+    this.removeUnanswered(call);
+    if (this.out.wants('call:withdrawn')) {
+      this.out.push('call:withdrawn', { callId: call.id, queueId: call.queue.id, atMs: this.now(), reason, phase, agentId: agent?.id });
+    }
+    if (agent !== undefined) this.agentChanged(agent);
+  }
+
+  /**
+   * Forgets a call that is not connected (scheduled, waiting or offered): out of line, out of its
+   * queue, its timers cancelled, an offer's slot freed. The caller routes the freed agent.
+   */
+  removeUnanswered(call: CallRecord): void {
+    this.calls.delete(call.id);
+    call.bucket.calls--;
+    this.policies.disarm(call);
+    leaveQueueList(call);
+    if (call.status === 'waiting') {
+      takeOutOfLine(call);
+    } else if (call.status === 'scheduled') {
+      call.queue.scheduled--;
+    } else {
+      this.#cancelOffer(call);
+      call.queue.offered--;
+      this.#releaseOffer(call);
+    }
   }
 
   complete(call: CallRecord, outcome: CallOutcome): void {
@@ -144,18 +243,9 @@ export class RouterCore {
     const talkMs = now - call.answeredAtMs;
     this.calls.delete(call.id);
     call.bucket.calls--;
-    call.queue.talking--;
-    agent.talking--;
-    agent.calls.delete(call);
-    agent.talkTimeMs += talkMs;
-    const wrapUpMs = outcome.wrapUpMs ?? call.queue.wrapUpMs;
-    if (wrapUpMs > 0) {
-      agent.wrapUps.add(this.deadlines.add(now + wrapUpMs, 'wrap-up-end', agent.id, call.channel));
-    } else {
-      this.#releaseSlot(agent, agent.slots.get(call.channel) as ChannelSlot);
-    }
-    if (this.#out.wants('call:completed')) {
-      this.#out.push('call:completed', {
+    this.releaseTalk(call, outcome.wrapUpMs ?? call.queue.wrapUpMs);
+    if (this.out.wants('call:completed')) {
+      this.out.push('call:completed', {
         callId: call.id,
         queueId: call.queue.id,
         atMs: now,
@@ -165,7 +255,40 @@ export class RouterCore {
         outcome,
       });
     }
-    this.#agentChanged(agent);
+    this.agentChanged(agent);
+  }
+
+  /**
+   * Ends a connected call's hold on its agent (completion, transfer, unanswered callback): talk
+   * time is counted and the slot is freed, after `wrapUpMs` of wrap-up when that is > 0. The
+   * caller routes the agent with {@link agentChanged}.
+   */
+  releaseTalk(call: CallRecord, wrapUpMs: number): void {
+    const agent = call.agent as AgentRecord;
+    const now = this.now();
+    call.queue.talking--;
+    agent.talking--;
+    agent.calls.delete(call);
+    agent.talkTimeMs += now - call.answeredAtMs;
+    call.agent = undefined;
+    if (wrapUpMs > 0) {
+      agent.wrapUps.add(this.deadlines.add(now + wrapUpMs, 'wrap-up-end', agent.id, call.channel));
+    } else {
+      this.#releaseSlot(agent, agent.slots.get(call.channel) as ChannelSlot);
+    }
+  }
+
+  /**
+   * A connected call is handed on: its agent is released and steps aside (other free agents get
+   * the call first), the call enters line again through `requeue`, then the agent is routed.
+   */
+  handOn(call: CallRecord, wrapUpMs: number, requeue: () => void): void {
+    const agent = call.agent as AgentRecord;
+    this.releaseTalk(call, wrapUpMs);
+    this.#touch(agent);
+    for (const slot of agent.slots.values()) agent.pool.unlist(slot);
+    requeue();
+    this.agentChanged(agent);
   }
 
   // ---- agents ------------------------------------------------------------------------------
@@ -174,7 +297,8 @@ export class RouterCore {
   addAgent(agent: AgentRecord): void {
     this.agents.set(agent.id, agent);
     agent.pool.agents.add(agent);
-    this.#agentChanged(agent);
+    this.#countPresence(agent.pool, undefined, agent.presence);
+    this.agentChanged(agent);
   }
 
   setPresence(agent: AgentRecord, presence: PresenceState, reason: string | undefined): void {
@@ -182,8 +306,8 @@ export class RouterCore {
     const reasonBefore = agent.reason;
     const returned: WaitingBucket[] = [];
     this.#setPresence(agent, presence, reason, 'revoked-unavailable', returned);
-    this.#routeReturned(returned);
-    this.#agentChanged(agent);
+    this.routeReturned(returned);
+    this.agentChanged(agent);
     // A new not-ready reason is a change of state for wallboards, though the state name is the same.
     if (before === 'not-ready' && agent.state === 'not-ready' && agent.reason !== reasonBefore) {
       this.#stateChanged(agent, 'not-ready');
@@ -196,14 +320,16 @@ export class RouterCore {
     if (old === pool) return;
     for (const slot of agent.slots.values()) old.unlist(slot);
     old.agents.delete(agent);
+    this.#countPresence(old, agent.presence, undefined);
     agent.pool = pool;
     pool.agents.add(agent);
+    this.#countPresence(pool, undefined, agent.presence);
     this.table.releasePool(old);
   }
 
   /** Re-lists an agent after its profile or capacity changed, and routes work to it. */
   agentUpdated(agent: AgentRecord): void {
-    this.#agentChanged(agent);
+    this.agentChanged(agent);
   }
 
   removeAgent(agent: AgentRecord): void {
@@ -219,9 +345,10 @@ export class RouterCore {
     }
     this.#touch(agent);
     agent.pool.agents.delete(agent);
+    this.#countPresence(agent.pool, agent.presence, undefined);
     this.table.releasePool(agent.pool);
     this.agents.delete(agent.id);
-    this.#routeReturned(returned);
+    this.routeReturned(returned);
   }
 
   // ---- routing -----------------------------------------------------------------------------
@@ -232,7 +359,7 @@ export class RouterCore {
       if (bucket.peek() === undefined) return;
       const free = this.table.findAgent(bucket);
       if (free === undefined) return;
-      this.#offer(bucket.shift() as CallRecord, free.agent, free.slot);
+      this.#offer(bucket.shift() as CallRecord, free.agent, free.slot, 'queue');
     }
   }
 
@@ -240,16 +367,46 @@ export class RouterCore {
   routeAgent(agent: AgentRecord): void {
     if (!isEligible(agent)) return;
     for (;;) {
+      // Calls waiting for this agent in particular come first: nobody else may take them.
+      const known = agent.known.length === 0 ? undefined : this.#bestKnown(agent);
+      if (known !== undefined) {
+        const via = known.knownKind ?? 'preferred';
+        agent.known.splice(agent.known.indexOf(known), 1);
+        known.knownAgent = undefined;
+        this.#offer(known, agent, agent.slots.get(known.channel) as ChannelSlot, via);
+        continue;
+      }
       const call = this.table.findCall(agent, this.now());
       if (call === undefined) return;
       call.bucket.shift();
-      this.#offer(call, agent, agent.slots.get(call.channel) as ChannelSlot);
+      this.#offer(call, agent, agent.slots.get(call.channel) as ChannelSlot, 'queue');
     }
   }
 
-  #offer(call: CallRecord, agent: AgentRecord, slot: ChannelSlot): void {
+  /** The first of the calls waiting for this agent that it has free capacity for. */
+  #bestKnown(agent: AgentRecord): CallRecord | undefined {
+    const now = this.now();
+    let best: CallRecord | undefined;
+    let bestPriority = 0;
+    let bestScore = 0;
+    for (const call of agent.known) {
+      const slot = agent.slots.get(call.channel);
+      if (slot === undefined || slot.used >= slot.capacity) continue;
+      const priority = effectivePriority(call, now);
+      const score = weightedWait(call, now);
+      if (best === undefined || isAhead(call, priority, score, best, bestPriority, bestScore)) {
+        best = call;
+        bestPriority = priority;
+        bestScore = score;
+      }
+    }
+    return best;
+  }
+
+  #offer(call: CallRecord, agent: AgentRecord, slot: ChannelSlot, via: 'queue' | KnownKindOf): void {
     const now = this.now();
     const queue = call.queue;
+    this.policies.disarm(call);
     call.status = 'offered';
     call.agent = agent;
     call.offeredAtMs = now;
@@ -264,8 +421,8 @@ export class RouterCore {
       call.offerDeadline = this.deadlines.add(now + queue.offerTimeoutMs, 'offer-timeout', call.id);
     }
     relist(agent);
-    if (this.#out.wants('call:offered')) {
-      this.#out.push('call:offered', {
+    if (this.out.wants('call:offered')) {
+      this.out.push('call:offered', {
         callId: call.id,
         queueId: queue.id,
         atMs: now,
@@ -275,6 +432,8 @@ export class RouterCore {
         attributes: call.attributes,
         expiresAtMs: call.offerDeadline?.atMs,
         attempt: call.offers,
+        kind: call.kind,
+        via,
       });
     }
     this.#touch(agent);
@@ -294,8 +453,8 @@ export class RouterCore {
     // Other free agents get the calls first: the agent that let them go (it may still have
     // capacity on the channel) is off the free lists until it is listed again below.
     for (const slot of agent.slots.values()) agent.pool.unlist(slot);
-    this.#routeReturned(returned);
-    this.#agentChanged(agent);
+    this.routeReturned(returned);
+    this.agentChanged(agent);
   }
 
   /** Puts the call of an unanswered offer back in its place in line, without routing it. */
@@ -304,17 +463,16 @@ export class RouterCore {
     const queue = call.queue;
     this.#cancelOffer(call);
     this.#releaseOffer(call);
-    call.status = 'waiting';
     queue.offered--;
-    queue.waiting++;
-    call.bucket.push(call);
+    putInLine(call);
+    this.policies.arm(call);
     const event = end === 'declined' ? 'call:declined' : end === 'timeout' ? 'call:offer-timeout' : 'call:offer-revoked';
-    if (this.#out.wants(event)) {
+    if (this.out.wants(event)) {
       const base = { callId: call.id, queueId: queue.id, atMs: this.now(), agentId: agent.id };
       if (event === 'call:offer-revoked') {
-        this.#out.push(event, { ...base, reason: end === 'revoked-removed' ? 'agent-removed' : 'agent-unavailable' });
+        this.out.push(event, { ...base, reason: end === 'revoked-removed' ? 'agent-removed' : 'agent-unavailable' });
       } else {
-        this.#out.push(event, base);
+        this.out.push(event, base);
       }
     }
   }
@@ -324,7 +482,7 @@ export class RouterCore {
    * order (priority, then `waitMs × weight`, then arrival): the best head that a free agent may
    * take goes first.
    */
-  #routeReturned(buckets: WaitingBucket[]): void {
+  routeReturned(buckets: WaitingBucket[]): void {
     if (buckets.length <= 1) {
       if (buckets.length === 1) this.routeBucket(buckets[0] as WaitingBucket);
       return;
@@ -334,14 +492,17 @@ export class RouterCore {
     for (;;) {
       // The best head, across the returned buckets, that a free agent may take.
       let best: CallRecord | undefined;
+      let bestPriority = 0;
       let bestScore = 0;
       let bestBucket: WaitingBucket | undefined;
       for (const bucket of pending) {
         const head = bucket.peek();
         if (head === undefined || bucket.freePools === 0) continue;
-        const score = (now - head.arrivalMs) * bucket.queue.weight;
-        if (best === undefined || isAhead(head, score, best, bestScore)) {
+        const priority = effectivePriority(head, now);
+        const score = weightedWait(head, now);
+        if (best === undefined || isAhead(head, priority, score, best, bestPriority, bestScore)) {
           best = head;
+          bestPriority = priority;
           bestScore = score;
           bestBucket = bucket;
         }
@@ -349,7 +510,7 @@ export class RouterCore {
       if (bestBucket === undefined) return;
       const free = this.table.findAgent(bestBucket);
       if (free === undefined) return; // unreachable: freePools > 0 means a pool head exists
-      this.#offer(bestBucket.shift() as CallRecord, free.agent, free.slot);
+      this.#offer(bestBucket.shift() as CallRecord, free.agent, free.slot, 'queue');
     }
   }
 
@@ -400,6 +561,15 @@ export class RouterCore {
     const was = agent.presence;
     agent.presence = presence;
     agent.reason = presence === 'not-ready' ? reason : undefined;
+    this.#countPresence(agent.pool, was, presence);
+    if (presence === 'offline' && agent.known.length > 0) {
+      // Calls waiting for this agent in particular go to their queues at once.
+      const why = end === 'revoked-removed' ? 'agent-removed' : 'agent-offline';
+      for (const call of [...agent.known]) {
+        this.policies.fallBack(call, why);
+        returned.push(call.bucket);
+      }
+    }
     if (presence === 'available') {
       if (was !== 'available') {
         agent.missedOffers = 0;
@@ -420,10 +590,15 @@ export class RouterCore {
    * After any change to an agent: show its state, route work to it, then list what is still free.
    * Routing before listing keeps a freed agent that takes a call at once out of the free heaps.
    */
-  #agentChanged(agent: AgentRecord): void {
+  agentChanged(agent: AgentRecord): void {
     this.#touch(agent);
     this.routeAgent(agent);
     relist(agent);
+  }
+
+  /** Moves an agent's presence in a pool's counts; buckets left with no agent logged in start their no-agent clocks. */
+  #countPresence(pool: AgentPool, from: PresenceState | undefined, to: PresenceState | undefined): void {
+    pool.countPresence(from, to, (bucket) => this.policies.unstaffed(bucket));
   }
 
   /** Recomputes the agent's shown state and reports a change. */
@@ -436,8 +611,8 @@ export class RouterCore {
     const now = this.now();
     agent.state = state;
     agent.stateSinceMs = now;
-    if (this.#out.wants('agent:state-changed')) {
-      this.#out.push('agent:state-changed', {
+    if (this.out.wants('agent:state-changed')) {
+      this.out.push('agent:state-changed', {
         agentId: agent.id,
         from,
         to: state,
@@ -449,12 +624,21 @@ export class RouterCore {
 
   // ---- timed actions -----------------------------------------------------------------------
 
+  /**
+   * Runs the timed actions that came due during an operation (a step to apply at once, a call
+   * back in line past its hold-time limit), so that every operation ends with none pending for
+   * the current instant.
+   */
+  settle(): void {
+    if (this.deadlines.hasDue(this.now())) this.#runDue();
+  }
+
   #runDue(): void {
     const now = this.now();
     let deadline: Deadline | undefined;
     while ((deadline = this.deadlines.takeDue(now)) !== undefined) this.#fire(deadline);
     this.deadlines.rearm();
-    this.#out.flush();
+    this.out.flush();
   }
 
   #fire(deadline: Deadline): void {
@@ -471,14 +655,19 @@ export class RouterCore {
         const agent = this.agents.get(deadline.targetId);
         if (agent === undefined || !agent.wrapUps.delete(deadline)) return;
         this.#releaseSlot(agent, agent.slots.get(deadline.channel) as ChannelSlot);
-        this.#agentChanged(agent);
+        this.agentChanged(agent);
+        return;
+      }
+      case 'call-timer': {
+        const call = this.calls.get(deadline.targetId);
+        if (call !== undefined && call.timer === deadline) this.policies.onTimer(call);
         return;
       }
       case 'agent-ready': {
         const agent = this.agents.get(deadline.targetId);
         if (agent === undefined || agent.readyAt !== deadline) return;
         agent.readyAt = undefined;
-        this.#agentChanged(agent);
+        this.agentChanged(agent);
         return;
       }
     }

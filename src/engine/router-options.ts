@@ -2,7 +2,7 @@ import type { Clock } from '../clock/clock.js';
 import { SystemClock } from '../clock/system-clock.js';
 import { InvalidArgumentError } from '../model/errors.js';
 import { silentLogger, type Logger } from '../model/logger.js';
-import type { OfferPolicy } from './router-core.js';
+import type { RouterPolicy } from './router-core.js';
 import { rejectUnknownFields, requireCount, requireDuration, requireFinite, requireObject } from './validate.js';
 
 /** Options of `new CallRouter()`. */
@@ -23,9 +23,16 @@ export interface CallRouterOptions {
   readonly declineDelayMs?: number;
   /** After an offer timed out, how long the agent is not offered calls. @default 0 */
   readonly noAnswerDelayMs?: number;
+  /**
+   * How long the router remembers which agent last answered each `customerId`, for last-agent
+   * routing (a returning customer waits first for that agent, see `QueueOptions.knownAgentWaitMs`).
+   * 0 remembers nothing. Memory holds one entry per customer answered within the window.
+   * @default 0
+   */
+  readonly lastAgentWindowMs?: number;
 }
 
-const ROUTER_OPTIONS = ['clock', 'logger', 'seed', 'maxMissedOffers', 'declineDelayMs', 'noAnswerDelayMs'];
+const ROUTER_OPTIONS = ['clock', 'logger', 'seed', 'maxMissedOffers', 'declineDelayMs', 'noAnswerDelayMs', 'lastAgentWindowMs'];
 
 const hasMethods = (value: unknown, names: readonly string[]): boolean =>
   typeof value === 'object' &&
@@ -37,7 +44,7 @@ export interface RouterSettings {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly seed: number;
-  readonly policy: OfferPolicy;
+  readonly policy: RouterPolicy;
 }
 
 /** Validates the router's options (`INVALID_ARGUMENT` when wrong) and applies the defaults. */
@@ -53,13 +60,17 @@ export function parseRouterOptions(options: CallRouterOptions): RouterSettings {
       throw new InvalidArgumentError('Expected `options.logger` to be a pino logger or have its shape (debug, info, warn, error)');
     }
     const seed = options.seed === undefined ? 1 : requireFinite('options.seed', options.seed);
-    const policy: OfferPolicy = {
+    const policy: RouterPolicy = {
       maxMissedOffers:
         options.maxMissedOffers === undefined ? 3 : requireCount('options.maxMissedOffers', options.maxMissedOffers),
       declineDelayMs:
         options.declineDelayMs === undefined ? 0 : requireDuration('options.declineDelayMs', options.declineDelayMs),
       noAnswerDelayMs:
         options.noAnswerDelayMs === undefined ? 0 : requireDuration('options.noAnswerDelayMs', options.noAnswerDelayMs),
+      lastAgentWindowMs:
+        options.lastAgentWindowMs === undefined
+          ? 0
+          : requireDuration('options.lastAgentWindowMs', options.lastAgentWindowMs, true),
     };
     return { clock, logger, seed, policy };
 }

@@ -1,4 +1,5 @@
 import type { AgentSnapshot, CallSnapshot, QueueSnapshot } from '../model/types.js';
+import { longestWaitMs } from './call-policies.js';
 import type { AgentRecord, CallRecord, QueueRecord } from './records.js';
 
 /** A read-only copy of a live call. */
@@ -12,12 +13,28 @@ export function callSnapshot(call: CallRecord): CallSnapshot {
     customerId: call.customerId,
     attributes: call.attributes,
     arrivalMs: call.arrivalMs,
+    lineMs: call.lineMs,
+    queuedAtMs: call.queuedAtMs,
+    kind: call.kind,
+    maxTier: call.maxTier,
+    escalationStep: call.nextStep,
     offers: call.offers,
+    callbackAttempts: call.callbackAttempts,
   };
   const agentId = call.agent?.id as string;
   switch (call.status) {
-    case 'waiting':
-      return { ...base, status: 'waiting' };
+    case 'scheduled':
+      return { ...base, status: 'scheduled', dueAtMs: call.dueAtMs };
+    case 'waiting': {
+      const known = call.knownAgent;
+      return {
+        ...base,
+        status: 'waiting',
+        knownAgentId: known?.id,
+        knownAgentKind: known === undefined ? undefined : call.knownKind,
+        knownAgentUntilMs: known === undefined ? undefined : call.knownUntilMs,
+      };
+    }
     case 'offered':
       return {
         ...base,
@@ -59,7 +76,7 @@ export function agentSnapshot(agent: AgentRecord): AgentSnapshot {
 }
 
 /** A read-only copy of a queue's configuration and counts. */
-export function queueSnapshot(queue: QueueRecord): QueueSnapshot {
+export function queueSnapshot(queue: QueueRecord, nowMs: number): QueueSnapshot {
   return {
     id: queue.id,
     strategy: queue.strategy,
@@ -69,5 +86,19 @@ export function queueSnapshot(queue: QueueRecord): QueueSnapshot {
     waiting: queue.waiting,
     offered: queue.offered,
     talking: queue.talking,
+    scheduled: queue.scheduled,
+    longestWaitMs: longestWaitMs(queue, nowMs),
+    escalation: queue.escalation,
+    agingPerMinute: queue.agingPerMinute,
+    maxTier: queue.maxTier,
+    maxWaitMs: queue.maxWaitMs,
+    maxWaitNoAgentsMs: queue.maxWaitNoAgentsMs,
+    exitAction: queue.exitAction,
+    maxLength: queue.maxLength,
+    joinRule: queue.joinRule,
+    rejoinWindowMs: queue.rejoinWindowMs,
+    knownAgentWaitMs: queue.knownAgentWaitMs,
+    callback: { ...queue.callback },
+    defaultHandleMs: queue.defaultHandleMs,
   };
 }

@@ -8,6 +8,7 @@ import type {
   StrategyName,
 } from '../model/types.js';
 import { STRATEGY_NAMES } from '../routing/strategies.js';
+import { requireQueuePolicies } from './validate-policies.js';
 
 /** Renders a value for an error message: `` `5` (string) ``. */
 function shown(value: unknown): string {
@@ -137,7 +138,7 @@ export function requireWeight(name: string, value: unknown): number {
 export function requireQueueUpdate(name: string, value: unknown, allowed: readonly string[]): QueueUpdate {
   const object = requireObject(name, value);
   rejectUnknownFields(name, object, allowed);
-  const update: { -readonly [K in keyof QueueUpdate]: QueueUpdate[K] } = {};
+  const update: { -readonly [K in keyof QueueUpdate]: QueueUpdate[K] } = requireQueuePolicies(name, object);
   if (object.strategy !== undefined) update.strategy = requireStrategy(`${name}.strategy`, object.strategy);
   if (object.weight !== undefined) update.weight = requireWeight(`${name}.weight`, object.weight);
   if (object.offerTimeoutMs !== undefined) {

@@ -1,4 +1,12 @@
-import type { AgentState, CallOutcome, Channel } from './types.js';
+import type {
+  CallKind,
+  ExitAction,
+  FallbackReason,
+  KnownAgentKind,
+  RefusalReason,
+  TimeoutReason,
+} from './policies.js';
+import type { AgentState, CallOutcome, Channel, SkillLevels } from './types.js';
 
 /** Fields every call event carries. */
 export interface CallEventBase {
@@ -12,6 +20,17 @@ export interface CallEventBase {
 export interface CallQueuedEvent extends CallEventBase {
   readonly priority: number;
   readonly channel: Channel;
+  /** `callback` when a callback the center owes enters line (scheduled, or retried). */
+  readonly kind: CallKind;
+  /** Whether the caller abandoned this queue lately and got its old place back. */
+  readonly rejoined: boolean;
+  /** The agent the call waits for first (preferred or last agent), if any. */
+  readonly knownAgentId: string | undefined;
+}
+
+/** A queue did not accept a call: nothing was kept. */
+export interface CallRefusedEvent extends CallEventBase {
+  readonly reason: RefusalReason;
 }
 
 /** A call was offered to an agent: ring it, then report `answer` or `decline`. */
@@ -24,6 +43,10 @@ export interface CallOfferedEvent extends CallEventBase {
   readonly expiresAtMs: number | undefined;
   /** 1 for the call's first offer, 2 for the second, … */
   readonly attempt: number;
+  /** `callback`: the agent is to call the customer back. */
+  readonly kind: CallKind;
+  /** How the agent was chosen: from the queue, or as the call's known agent. */
+  readonly via: 'queue' | KnownAgentKind;
 }
 
 /** An agent answered; the call is connected. */
@@ -53,6 +76,92 @@ export interface CallAbandonedEvent extends CallEventBase {
   /** The agent being offered the call, when `phase` is `offered`. */
   readonly agentId: string | undefined;
   readonly waitMs: number;
+}
+
+/** What an escalation step changed, each as from → to. */
+export interface EscalationChanges {
+  readonly priority?: { readonly from: number; readonly to: number };
+  readonly requirements?: { readonly from: SkillLevels; readonly to: SkillLevels };
+  readonly maxTier?: { readonly from: number; readonly to: number };
+  /** The call went to the back of its priority (the step had `keepPlace: false`). */
+  readonly placeReset?: true;
+}
+
+/** An escalation step was applied to a waiting call. */
+export interface CallEscalatedEvent extends CallEventBase {
+  /** Index of the step in the call's plan. */
+  readonly step: number;
+  /** The step's `name`, if it has one. */
+  readonly name: string | undefined;
+  readonly changes: EscalationChanges;
+  /** Whether the step came early because no configured agent could take the call (`skipIfNoAgents`). */
+  readonly early: boolean;
+  /** Waiting time in the queue when the step applied, ms. */
+  readonly waitMs: number;
+}
+
+/** A call moved to another queue (`queueId`), keeping its place unless a step said otherwise. */
+export interface CallOverflowedEvent extends CallEventBase {
+  readonly fromQueueId: string;
+  readonly reason: 'escalation' | 'timeout';
+}
+
+/** A call reached a hold-time limit; `action` is what was done (and what the backend does). */
+export interface CallTimedOutEvent extends CallEventBase {
+  readonly reason: TimeoutReason;
+  readonly action: ExitAction['action'];
+  /** With `overflow`: the queue the call moved to. */
+  readonly targetQueueId: string | undefined;
+  /** Waiting time in the queue, ms. */
+  readonly waitMs: number;
+}
+
+/** The backend took a call out of routing (`withdraw`). */
+export interface CallWithdrawnEvent extends CallEventBase {
+  readonly reason: string;
+  readonly phase: 'scheduled' | 'waiting' | 'offered';
+  /** The agent whose offer was taken back, when `phase` is `offered`: stop ringing it. */
+  readonly agentId: string | undefined;
+}
+
+/** A callback is owed: it waits in line now (`dueAtMs` = now) or from `dueAtMs`. */
+export interface CallCallbackScheduledEvent extends CallEventBase {
+  readonly reason: 'requested' | 'scheduled' | 'retry' | 'timeout';
+  readonly dueAtMs: number;
+  /** Attempts to reach the customer made so far. */
+  readonly attempts: number;
+  /** With `retry`: the agent whose attempt was not answered. */
+  readonly agentId: string | undefined;
+}
+
+/** The last attempt of a callback went unanswered: the call is gone. */
+export interface CallCallbackFailedEvent extends CallEventBase {
+  readonly attempts: number;
+  readonly agentId: string;
+}
+
+/** A connected call was transferred: it left its agent and waits in `queueId`. */
+export interface CallTransferredEvent extends CallEventBase {
+  readonly fromQueueId: string;
+  readonly fromAgentId: string;
+  /** The agent the call waits for first, with an agent transfer. */
+  readonly toAgentId: string | undefined;
+  readonly talkMs: number;
+  readonly keepArrival: boolean;
+}
+
+/** A call stopped waiting for its known agent; the whole queue may take it now. */
+export interface CallAgentFallbackEvent extends CallEventBase {
+  readonly agentId: string;
+  readonly kind: KnownAgentKind;
+  readonly reason: FallbackReason;
+}
+
+/** The backend changed a call's priority or age (`setCallPriority`, `adjustCallAge`). */
+export interface CallReprioritizedEvent extends CallEventBase {
+  readonly priority: number;
+  /** The call's place in line (its arrival, moved earlier by age adjustments). */
+  readonly lineMs: number;
 }
 
 /** A connected call ended. */
@@ -97,6 +206,26 @@ export interface CallRouterEvents {
   'call:abandoned': [CallAbandonedEvent];
   /** A connected call ended. */
   'call:completed': [CallCompletedEvent];
+  /** A queue did not accept a call (full, or no agents under its join rule). */
+  'call:refused': [CallRefusedEvent];
+  /** An escalation step changed a waiting call. */
+  'call:escalated': [CallEscalatedEvent];
+  /** A call moved to another queue (escalation or hold-time limit). */
+  'call:overflowed': [CallOverflowedEvent];
+  /** A call reached a hold-time limit. */
+  'call:timed-out': [CallTimedOutEvent];
+  /** The backend withdrew a call. */
+  'call:withdrawn': [CallWithdrawnEvent];
+  /** A callback was requested, scheduled or retried. */
+  'call:callback-scheduled': [CallCallbackScheduledEvent];
+  /** A callback's last attempt went unanswered. */
+  'call:callback-failed': [CallCallbackFailedEvent];
+  /** A connected call was transferred to a queue or an agent. */
+  'call:transferred': [CallTransferredEvent];
+  /** A call stopped waiting for its known agent. */
+  'call:agent-fallback': [CallAgentFallbackEvent];
+  /** A call's priority or age was changed by the backend. */
+  'call:reprioritized': [CallReprioritizedEvent];
   /** An agent's state changed. */
   'agent:state-changed': [AgentStateChangedEvent];
   /** A listener threw. The error was caught; the engine stays consistent. */
@@ -116,6 +245,16 @@ const EVENT_SET: Record<CallRouterEventName, true> = {
   'call:offer-revoked': true,
   'call:abandoned': true,
   'call:completed': true,
+  'call:refused': true,
+  'call:escalated': true,
+  'call:overflowed': true,
+  'call:timed-out': true,
+  'call:withdrawn': true,
+  'call:callback-scheduled': true,
+  'call:callback-failed': true,
+  'call:transferred': true,
+  'call:agent-fallback': true,
+  'call:reprioritized': true,
   'agent:state-changed': true,
   'listener-error': true,
 };

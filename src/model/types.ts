@@ -1,3 +1,12 @@
+import type {
+  CallbackPolicy,
+  CallKind,
+  EscalationStep,
+  ExitAction,
+  JoinRule,
+  KnownAgentKind,
+} from './policies.js';
+
 /**
  * The kind of contact a call is. Agents have a capacity per channel.
  * Any non-empty string is accepted, so backends can add channels of their own.
@@ -47,6 +56,55 @@ export interface QueueOptions {
    * @default 0
    */
   readonly wrapUpMs?: number;
+  /**
+   * Escalation plan: time-triggered steps applied to each waiting call in order, each once,
+   * cumulatively (raise priority, relax requirements, widen tiers, overflow). A call may bring a
+   * plan of its own (`CallInput.escalation`). @default []
+   */
+  readonly escalation?: readonly EscalationStep[];
+  /**
+   * Priority aging: a waiting call's effective priority is `priority + minutes waited × this`, so
+   * low-priority calls cannot starve. Order within the queue is unchanged by aging (every call
+   * gains at the same rate); across queues it is compared at the moment of each decision. >= 0.
+   * @default 0
+   */
+  readonly agingPerMinute?: number;
+  /**
+   * Agents up to this tier level may take a new call; escalation steps widen it (`maxTier`). The
+   * default makes every tier eligible from the start (lower levels still come first).
+   * @default Infinity
+   */
+  readonly maxTier?: number;
+  /** Hold-time limit: the longest a call may wait in line in this queue, ms. @default Infinity */
+  readonly maxWaitMs?: number;
+  /**
+   * The longest a call may wait while no agent who could take it is logged in (not offline), ms;
+   * counted from when the call joined or the last such agent logged out, whichever is later.
+   * 0 makes calls leave as soon as the queue is unstaffed (Asterisk `leavewhenempty`).
+   * @default Infinity
+   */
+  readonly maxWaitNoAgentsMs?: number;
+  /** What happens to a call that reaches a hold-time limit. @default { action: 'disconnect' } */
+  readonly exitAction?: ExitAction;
+  /** Calls in line beyond which new calls are refused (`queue-full`). @default Infinity */
+  readonly maxLength?: number;
+  /** Which agents must be present for a new call to join (else it is refused with `no-agents`). @default 'always' */
+  readonly joinRule?: JoinRule;
+  /**
+   * A caller (same `customerId`) who abandoned this queue and calls again within this window gets
+   * the old place in line back. 0 turns it off. @default 0
+   */
+  readonly rejoinWindowMs?: number;
+  /**
+   * How long a call waits for its known agent (preferred, last agent, transfer target) before any
+   * agent of the queue may take it. 0 takes the known agent only if it is free at once.
+   * @default 0
+   */
+  readonly knownAgentWaitMs?: number;
+  /** Callback retries and channel. */
+  readonly callback?: CallbackPolicy;
+  /** Handle time assumed for wait estimates before the queue has answered any call, ms. @default 180000 */
+  readonly defaultHandleMs?: number;
 }
 
 /** Fields of a queue that {@link CallRouter.updateQueue} can change. */
@@ -69,6 +127,22 @@ export interface QueueSnapshot {
   readonly offered: number;
   /** Calls connected to an agent. */
   readonly talking: number;
+  /** Callbacks waiting for their time (scheduled, or between attempts). */
+  readonly scheduled: number;
+  /** How long the longest-waiting unanswered call (waiting or offered) has been in the queue, ms. */
+  readonly longestWaitMs: number;
+  readonly escalation: readonly EscalationStep[];
+  readonly agingPerMinute: number;
+  readonly maxTier: number;
+  readonly maxWaitMs: number;
+  readonly maxWaitNoAgentsMs: number;
+  readonly exitAction: ExitAction;
+  readonly maxLength: number;
+  readonly joinRule: JoinRule;
+  readonly rejoinWindowMs: number;
+  readonly knownAgentWaitMs: number;
+  readonly callback: Readonly<Required<Omit<CallbackPolicy, 'channel'>>> & Pick<CallbackPolicy, 'channel'>;
+  readonly defaultHandleMs: number;
 }
 
 /** Presence states the backend sets. */
@@ -157,6 +231,24 @@ export interface CallInput {
   readonly customerId?: string;
   /** Free-form data that rides with the call (IVR input, CRM keys). Not copied: keep it immutable. */
   readonly attributes?: Readonly<Record<string, unknown>>;
+  /** This call's own escalation plan, used instead of its queue's while it is in that queue. */
+  readonly escalation?: readonly EscalationStep[];
+  /** This call's own hold-time limit in its queue, ms (the smaller of it and the queue's applies). */
+  readonly maxWaitMs?: number;
+  /** An agent the call waits for first (it need not serve the queue, but needs capacity on the channel). */
+  readonly preferredAgent?: string;
+  /** How long to wait for `preferredAgent`. @default the queue's `knownAgentWaitMs` */
+  readonly preferredAgentWaitMs?: number;
+}
+
+/** A callback to make at a future time, given to {@link CallRouter.scheduleCallback}. */
+export interface ScheduledCallbackInput extends Omit<CallInput, 'maxWaitMs'> {
+  /** When the callback enters line, ms on the router's clock (now or earlier: at once). */
+  readonly atMs: number;
+  /** Attempts to reach the customer. @default the queue's `callback.maxAttempts` */
+  readonly maxAttempts?: number;
+  /** Time between attempts. @default the queue's `callback.retryDelayMs` */
+  readonly retryDelayMs?: number;
 }
 
 /** What the backend reports when a call ends, given to {@link CallRouter.complete}. */
@@ -172,20 +264,46 @@ export interface CallOutcome {
 interface CallSnapshotBase {
   readonly id: string;
   readonly queueId: string;
+  /** Priority now (escalation steps and `setCallPriority` change it), before aging. */
   readonly priority: number;
   readonly channel: Channel;
+  /** Requirements now (escalation steps may have relaxed them). */
   readonly requirements: SkillLevels;
   readonly customerId: string | undefined;
   readonly attributes: Readonly<Record<string, unknown>>;
-  /** When the call entered the engine, ms. Order in line is priority, then this, then enqueue order. */
+  /** When the call arrived, ms: waits and service level count from here (a transfer may keep it). */
   readonly arrivalMs: number;
+  /** The call's place in line: `arrivalMs`, moved earlier by `adjustCallAge`. Order in line is priority, then this, then enqueue order. */
+  readonly lineMs: number;
+  /** When the call joined its current queue, ms: escalation steps and hold-time limits count from here. */
+  readonly queuedAtMs: number;
+  /** `callback` for a callback the center owes. */
+  readonly kind: CallKind;
+  /** Agents up to this tier level may take the call (`Infinity`: all). */
+  readonly maxTier: number;
+  /** Escalation steps of the call's plan applied so far in its current queue. */
+  readonly escalationStep: number;
   /** Offers made for this call so far. */
   readonly offers: number;
+  /** Callbacks: attempts to reach the customer made so far. */
+  readonly callbackAttempts: number;
+}
+
+/** A callback waiting for its time (scheduled, or between attempts): not in line yet. */
+export interface ScheduledCallSnapshot extends CallSnapshotBase {
+  readonly status: 'scheduled';
+  /** When it enters line, ms. */
+  readonly dueAtMs: number;
 }
 
 /** A call waiting in line. */
 export interface WaitingCallSnapshot extends CallSnapshotBase {
   readonly status: 'waiting';
+  /** The agent the call waits for first, while it does. */
+  readonly knownAgentId: string | undefined;
+  readonly knownAgentKind: KnownAgentKind | undefined;
+  /** When it stops waiting for the known agent, ms. */
+  readonly knownAgentUntilMs: number | undefined;
 }
 
 /** A call offered to an agent, ringing. */
@@ -205,7 +323,7 @@ export interface TalkingCallSnapshot extends CallSnapshotBase {
 }
 
 /** A live call, tagged by `status`. Completed and abandoned calls are not kept. */
-export type CallSnapshot = WaitingCallSnapshot | OfferedCallSnapshot | TalkingCallSnapshot;
+export type CallSnapshot = ScheduledCallSnapshot | WaitingCallSnapshot | OfferedCallSnapshot | TalkingCallSnapshot;
 
 /** The lifecycle states of a live call. */
 export type CallStatus = CallSnapshot['status'];

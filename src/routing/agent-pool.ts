@@ -1,6 +1,6 @@
 import { Heap } from 'heap-js';
 import type { AgentRecord, ChannelSlot } from '../engine/records.js';
-import type { Channel, StrategyName } from '../model/types.js';
+import type { Channel, PresenceState, StrategyName } from '../model/types.js';
 import { STRATEGIES } from './strategies.js';
 import type { WaitingBucket } from './waiting-bucket.js';
 
@@ -76,6 +76,9 @@ export class AgentPool {
   readonly skills: ReadonlyMap<string, number>;
   readonly channels: ReadonlySet<Channel>;
   readonly agents = new Set<AgentRecord>();
+  /** Agents of the pool that are logged in (not offline), and that are available. */
+  loggedIn = 0;
+  available = 0;
   /** Buckets this pool may serve, per channel. */
   readonly buckets = new Map<Channel, WaitingBucket[]>();
   readonly #free = new Map<Channel, FreeChannel>();
@@ -119,6 +122,30 @@ export class AgentPool {
   #countFreePool(channel: Channel, change: 1 | -1): void {
     const buckets = this.buckets.get(channel);
     if (buckets !== undefined) for (const bucket of buckets) bucket.freePools += change;
+  }
+
+  /**
+   * Moves an agent's presence in the pool's counts (`undefined`: not in the pool). When the pool's
+   * first agent logs in or its last logs out, the linked buckets' count of staffed pools follows;
+   * `onUnstaffed` gets each bucket left with none.
+   */
+  countPresence(
+    from: PresenceState | undefined,
+    to: PresenceState | undefined,
+    onUnstaffed: (bucket: WaitingBucket) => void,
+  ): void {
+    this.available += (to === 'available' ? 1 : 0) - (from === 'available' ? 1 : 0);
+    const change = (to !== undefined && to !== 'offline' ? 1 : 0) - (from !== undefined && from !== 'offline' ? 1 : 0);
+    if (change === 0) return;
+    const before = this.loggedIn;
+    this.loggedIn += change;
+    if (before > 0 && this.loggedIn > 0) return;
+    for (const buckets of this.buckets.values()) {
+      for (const bucket of buckets) {
+        bucket.staffedPools += change;
+        if (bucket.staffedPools === 0) onUnstaffed(bucket);
+      }
+    }
   }
 
   /** Number of free slots on a channel. */

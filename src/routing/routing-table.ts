@@ -11,15 +11,30 @@ const SEP = '\u0000';
 const MIN_SWEEP_AT = 1_024;
 
 /**
- * Order of calls across queues: higher priority, then larger weighted wait (`waitMs × weight`),
- * then earlier arrival, then enqueue order. Within one queue this is service order.
+ * Order of calls across queues: higher effective priority (`priority`, plus aging), then larger
+ * weighted wait (`waitMs × weight`), then earlier place in line, then enqueue order. Within one
+ * queue this is service order.
  */
-export function isAhead(a: ServiceOrderKey, aScore: number, b: ServiceOrderKey, bScore: number): boolean {
-  if (a.priority !== b.priority) return a.priority > b.priority;
+export function isAhead(
+  a: ServiceOrderKey,
+  aPriority: number,
+  aScore: number,
+  b: ServiceOrderKey,
+  bPriority: number,
+  bScore: number,
+): boolean {
+  if (aPriority !== bPriority) return aPriority > bPriority;
   if (aScore !== bScore) return aScore > bScore;
-  if (a.arrivalMs !== b.arrivalMs) return a.arrivalMs < b.arrivalMs;
+  if (a.lineMs !== b.lineMs) return a.lineMs < b.lineMs;
   return a.seq < b.seq;
 }
+
+/** A waiting call's effective priority at `nowMs`: its priority plus what it gained by aging. */
+export const effectivePriority = (call: CallRecord, nowMs: number): number =>
+  call.rank + nowMs * call.queue.agingPerMs;
+
+/** A waiting call's weighted wait at `nowMs`, the second key of the cross-queue order. */
+export const weightedWait = (call: CallRecord, nowMs: number): number => (nowMs - call.lineMs) * call.queue.weight;
 
 /** A canonical key for requirements, whatever the order of their fields (hot path: no sort for ≤ 2 skills). */
 function requirementsKey(requirements: SkillLevels): string {
@@ -87,16 +102,17 @@ export class RoutingTable {
    * The bucket for calls of this queue, channel and requirements, created and linked on first use.
    * `requirements` must be validated; the bucket keeps its own frozen copy for every call in it.
    */
-  bucketFor(queue: QueueRecord, channel: Channel, requirements: SkillLevels): WaitingBucket {
+  bucketFor(queue: QueueRecord, channel: Channel, requirements: SkillLevels, maxTier: number): WaitingBucket {
     const reqKey = requirementsKey(requirements);
-    const local = channel === 'voice' ? reqKey : `${channel}\u0001${reqKey}`;
+    let local = channel === 'voice' ? reqKey : `${channel}\u0001${reqKey}`;
+    if (maxTier !== Infinity) local = `${local}\u0002${maxTier}`;
     let bucket = queue.buckets.get(local);
     if (bucket !== undefined) return bucket;
     if (this.#buckets.size >= this.#sweepAt) this.#sweep();
     const pairs = Object.keys(requirements)
       .sort()
       .map((skill) => [skill, requirements[skill] as number] as const);
-    bucket = new WaitingBucket(local, queue, channel, pairs, this.#lineTokens);
+    bucket = new WaitingBucket(local, queue, channel, pairs, maxTier, this.#lineTokens);
     this.#buckets.add(bucket);
     queue.buckets.set(local, bucket);
     for (const pool of this.#pools.values()) this.#link(pool, bucket);
@@ -160,6 +176,21 @@ export class RoutingTable {
     return best;
   }
 
+  /** Whether an agent of a linked pool is logged in (`'logged-in'`) or available, or exists at all (`'configured'`). */
+  hasAgents(bucket: WaitingBucket, which: 'configured' | 'logged-in' | 'available'): boolean {
+    if (which === 'logged-in') return bucket.staffedPools > 0;
+    if (which === 'configured') return bucket.links.length > 0;
+    for (const link of bucket.links) if (link.pool.available > 0) return true;
+    return false;
+  }
+
+  /** Agents logged in across the pools linked to a bucket. */
+  loggedInAgents(bucket: WaitingBucket): number {
+    let count = 0;
+    for (const link of bucket.links) count += link.pool.loggedIn;
+    return count;
+  }
+
   /**
    * The waiting call an eligible agent should be offered: across the buckets it may serve on the
    * channels where it has free capacity, the highest priority, then the largest
@@ -167,6 +198,7 @@ export class RoutingTable {
    */
   findCall(agent: AgentRecord, nowMs: number): CallRecord | undefined {
     let best: CallRecord | undefined;
+    let bestPriority = 0;
     let bestScore = 0;
     for (const slot of agent.slots.values()) {
       if (slot.used >= slot.capacity) continue;
@@ -175,9 +207,12 @@ export class RoutingTable {
       for (const bucket of buckets) {
         const head = bucket.peek();
         if (head === undefined) continue;
-        const score = (nowMs - head.arrivalMs) * bucket.queue.weight;
-        if (best === undefined || isAhead(head, score, best, bestScore)) {
+        const queue = bucket.queue;
+        const priority = head.rank + nowMs * queue.agingPerMs;
+        const score = (nowMs - head.lineMs) * queue.weight;
+        if (best === undefined || isAhead(head, priority, score, best, bestPriority, bestScore)) {
           best = head;
+          bestPriority = priority;
           bestScore = score;
         }
       }
@@ -210,7 +245,7 @@ export class RoutingTable {
 
   #link(pool: AgentPool, bucket: WaitingBucket): void {
     const level = pool.queues.get(bucket.queue.id);
-    if (level === undefined || !pool.channels.has(bucket.channel)) return;
+    if (level === undefined || level > bucket.maxTier || !pool.channels.has(bucket.channel)) return;
     let score = 0;
     for (const [skill, min] of bucket.requirements) {
       const proficiency = pool.skills.get(skill);
@@ -226,5 +261,6 @@ export class RoutingTable {
     if (list === undefined) pool.buckets.set(bucket.channel, (list = []));
     list.push(bucket);
     if (pool.freeCount(bucket.channel) > 0) bucket.freePools++;
+    if (pool.loggedIn > 0) bucket.staffedPools++;
   }
 }

@@ -1,7 +1,10 @@
-/** What a {@link ServiceOrderHeap} orders: priority (higher first), then arrival, then sequence. */
+/**
+ * What a {@link ServiceOrderHeap} orders: rank (priority, higher first), then place in line
+ * (earlier first), then sequence.
+ */
 export interface ServiceOrderKey {
-  readonly priority: number;
-  readonly arrivalMs: number;
+  readonly rank: number;
+  readonly lineMs: number;
   readonly seq: number;
 }
 
@@ -41,8 +44,8 @@ export class ServiceOrderHeap<T extends ServiceOrderKey> {
 
   push(item: T, token: number): void {
     if (this.#length === this.#priority.length) this.#grow();
-    const priority = item.priority;
-    const arrival = item.arrivalMs;
+    const priority = item.rank;
+    const arrival = item.lineMs;
     const seq = item.seq;
     let at = this.#length++;
     // Sift up: move down every parent the new item comes before.

@@ -11,15 +11,15 @@ export interface LineTokens {
 const isInLine = (call: CallRecord, token: number): boolean => call.lineToken === token;
 
 /**
- * Service order: higher priority first, then earlier arrival, then enqueue order. The sequence
- * number makes equal priority and arrival strictly first-come, first-served, which a plain heap
- * does not guarantee.
+ * Service order within a queue: higher priority first (with aging, the rank), then earlier place
+ * in line, then enqueue order. The sequence number makes equal priority and arrival strictly
+ * first-come, first-served, which a plain heap does not guarantee.
  */
 export const byServiceOrder = (a: ServiceOrderKey, b: ServiceOrderKey): number =>
-  b.priority - a.priority || a.arrivalMs - b.arrivalMs || a.seq - b.seq;
+  b.rank - a.rank || a.lineMs - b.lineMs || a.seq - b.seq;
 
 /**
- * The waiting calls of one queue that share a channel and requirements: every agent that may take
+ * The waiting calls of one queue that share a channel, requirements and tier limit: every agent that may take
  * one of them may take all of them, so only the head ever needs comparing.
  * Calls that leave from the middle (abandon) are tombstoned and skipped at the head; the heap is
  * rebuilt when tombstones outnumber live entries.
@@ -37,6 +37,12 @@ export class WaitingBucket {
   links: PoolLink[] = [];
   /** How many of the linked pools have a free agent on the channel now. */
   freePools = 0;
+  /** How many of the linked pools have an agent logged in (not offline). */
+  staffedPools = 0;
+  /** When `staffedPools` last dropped to 0 (`-Infinity`: never staffed since the bucket was made). */
+  unstaffedSinceMs = -Infinity;
+  /** Agents up to this tier level of the queue may take the bucket's calls. */
+  readonly maxTier: number;
   /**
    * Live calls that belong to the bucket: waiting, offered or talking (an unanswered offer returns
    * its call here). A bucket is dropped only when this is 0.
@@ -51,9 +57,11 @@ export class WaitingBucket {
     queue: QueueRecord,
     channel: Channel,
     requirements: ReadonlyArray<readonly [string, number]>,
+    maxTier: number,
     tokens: LineTokens,
   ) {
     this.#tokens = tokens;
+    this.maxTier = maxTier;
     this.key = key;
     this.queue = queue;
     this.channel = channel;

@@ -531,6 +531,7 @@ class Enqueue implements Cmd {
       callId: id,
       status: c?.status === 'offered' ? 'offered' : 'waiting',
       agentId: c?.status === 'offered' ? c.agentId : undefined,
+      reason: undefined,
     });
   }
   toString(): string {
