@@ -7,20 +7,27 @@ import {
   reprofileAgent,
   updateQueueRecord,
 } from './engine/configuration.js';
-import type { KnownTarget } from './engine/call-policies.js';
+import { transferCall } from './policies/transfers.js';
+import { estimatedWaitMs, positionOf } from './policies/wait-estimates.js';
 import {
   QUEUE_POLICY_FIELDS,
   overflowTargets,
   requireAttempts,
-  requireEscalation,
 } from './engine/validate-policies.js';
+import {
+  checkOverflowTargets,
+  parseCallFields,
+  parseTransfer,
+  requireAgent,
+  requireQueue,
+} from './engine/call-input.js';
+import { admitCall, reprioritize } from './engine/line-entry.js';
 import { RouterEmitter } from './engine/router-emitter.js';
 import { parseRouterOptions, type CallRouterOptions } from './engine/router-options.js';
 import { RouterCore } from './engine/router-core.js';
 import type { AgentRecord, CallRecord, QueueRecord } from './engine/records.js';
 import { agentSnapshot, callSnapshot, queueSnapshot } from './engine/snapshots.js';
 import {
-  checkSkills,
   optionalString,
   rejectUnknownFields,
   requireCapacity,
@@ -38,14 +45,12 @@ import {
   DuplicateIdError,
   InvalidArgumentError,
   InvalidStateError,
-  UnknownAgentError,
   UnknownCallError,
   UnknownQueueError,
 } from './model/errors.js';
 import type { Logger } from './model/logger.js';
 import type {
   CallbackOptions,
-  EscalationStep,
   RefusalReason,
   TransferOptions,
   TransferTarget,
@@ -96,9 +101,7 @@ const AGENT_UPDATE_FIELDS = ['queues', 'skills', 'capacity'];
 const BASE_CALL_FIELDS = ['id', 'queue', 'priority', 'channel', 'requirements', 'customerId', 'attributes', 'escalation', 'preferredAgent', 'preferredAgentWaitMs'];
 const CALL_FIELDS = [...BASE_CALL_FIELDS, 'maxWaitMs'];
 const CALLBACK_FIELDS = [...BASE_CALL_FIELDS, 'atMs', 'maxAttempts', 'retryDelayMs'];
-const TRANSFER_FIELDS = ['keepArrival', 'priority', 'requirements', 'wrapUpMs', 'waitMs'];
 const DEFAULT_CAPACITY: Readonly<Record<string, number>> = { voice: 1 };
-const EMPTY: Readonly<Record<string, never>> = Object.freeze({});
 
 /**
  * The ACD: queues of callers, skilled agents, offers, wrap-up and typed events.
@@ -139,7 +142,7 @@ export class CallRouter extends RouterEmitter {
     const { id: _id, ...rest } = opts;
     const update = requireQueueUpdate('queue', rest, QUEUE_FIELDS);
     if (this.#core.queues.has(id)) throw new DuplicateIdError('queue', id);
-    this.#checkTargets(id, update.escalation, update.exitAction);
+    checkOverflowTargets(this.#core, id, update.escalation, update.exitAction);
     const queue = newQueueRecord(id, update);
     this.#core.queues.set(id, queue);
     this.#logger.info({ queueId: id }, 'queue added');
@@ -155,7 +158,7 @@ export class CallRouter extends RouterEmitter {
   updateQueue(queueId: string, update: QueueUpdate): QueueSnapshot {
     const queue = this.#queue(queueId);
     const changes = requireQueueUpdate('update', update, QUEUE_FIELDS);
-    this.#checkTargets(queue.id, changes.escalation, changes.exitAction);
+    checkOverflowTargets(this.#core, queue.id, changes.escalation, changes.exitAction);
     updateQueueRecord(this.#core, queue, changes);
     this.#logger.info({ queueId, changes }, 'queue updated');
     this.#done();
@@ -270,13 +273,14 @@ export class CallRouter extends RouterEmitter {
     const input = requireObject('call', call);
     rejectUnknownFields('call', input, CALL_FIELDS);
     const maxWaitMs = input.maxWaitMs === undefined ? Infinity : requireDuration('call.maxWaitMs', input.maxWaitMs, true);
-    const fields = this.#callFields('call', input);
+    const fields = parseCallFields(this.#core, 'call', input);
     const core = this.#core;
     const record = newCallRecord(core, { ...fields, maxWaitMs, status: 'waiting', kind: 'inbound' });
-    const refusal = core.admit(record, fields.preferred);
-    // The routing decision, before listeners (which may answer or abandon) run.
+    const refusal = admitCall(core, record, fields.preferred);
+    core.settle();
+    // The routing decision (with any step due at once), before listeners (which may answer or abandon) run.
     const result = this.#result(record, refusal);
-    this.#done();
+    this.events.flush();
     return result;
   }
 
@@ -292,14 +296,14 @@ export class CallRouter extends RouterEmitter {
     const maxAttempts = input.maxAttempts === undefined ? undefined : requireAttempts('callback.maxAttempts', input.maxAttempts);
     const retryDelayMs =
       input.retryDelayMs === undefined ? undefined : requireDuration('callback.retryDelayMs', input.retryDelayMs);
-    const fields = this.#callFields('callback', input);
+    const fields = parseCallFields(this.#core, 'callback', input);
     const core = this.#core;
     const record = newCallRecord(core, { ...fields, maxWaitMs: Infinity, status: 'scheduled', kind: 'callback' });
     record.dueAtMs = atMs;
     record.preferred = fields.preferred;
     if (maxAttempts !== undefined) record.callbackMaxAttempts = maxAttempts;
     if (retryDelayMs !== undefined) record.callbackRetryMs = retryDelayMs;
-    core.policies.schedule(record);
+    core.callbacks.schedule(record);
     this.#done();
     return callSnapshot(record);
   }
@@ -351,7 +355,7 @@ export class CallRouter extends RouterEmitter {
   setCallPriority(callId: string, priority: number): CallSnapshot {
     const call = this.#liveCall(callId);
     const value = requireFinite('priority', priority);
-    this.#core.reprioritize(call, value, call.lineMs);
+    reprioritize(this.#core, call, value, call.lineMs);
     this.#done();
     return callSnapshot(call);
   }
@@ -363,7 +367,7 @@ export class CallRouter extends RouterEmitter {
   adjustCallAge(callId: string, byMs: number): CallSnapshot {
     const call = this.#liveCall(callId);
     const by = requireDuration('byMs', byMs);
-    this.#core.reprioritize(call, call.priority, call.lineMs - by);
+    reprioritize(this.#core, call, call.priority, call.lineMs - by);
     this.#done();
     return callSnapshot(call);
   }
@@ -382,7 +386,7 @@ export class CallRouter extends RouterEmitter {
     const retryDelayMs =
       opts.retryDelayMs === undefined ? undefined : requireDuration('options.retryDelayMs', opts.retryDelayMs);
     if (call.kind === 'callback') throw new InvalidStateError(`Call \`${callId}\` is a callback already`);
-    this.#core.policies.toCallback(call, 'requested', maxAttempts, retryDelayMs);
+    this.#core.callbacks.request(call, 'requested', maxAttempts, retryDelayMs);
     this.#done();
     return callSnapshot(call);
   }
@@ -395,7 +399,7 @@ export class CallRouter extends RouterEmitter {
   callbackUnanswered(callId: string): void {
     const call = this.#call(callId, 'talking', 'report an unanswered callback for');
     if (call.kind !== 'callback') throw new InvalidStateError(`Call \`${callId}\` is not a callback`);
-    this.#core.policies.callbackUnanswered(call);
+    this.#core.callbacks.unanswered(call);
     this.#done();
   }
 
@@ -409,32 +413,13 @@ export class CallRouter extends RouterEmitter {
    */
   transfer(callId: string, target: TransferTarget, options?: TransferOptions): TransferResult {
     const call = this.#call(callId, 'talking', 'transfer');
-    const to = requireObject('target', target);
-    rejectUnknownFields('target', to, ['queue', 'agent']);
-    if (to.queue === undefined && to.agent === undefined) {
-      throw new InvalidArgumentError('Expected `target` to name a `queue`, an `agent`, or both');
-    }
-    const queue = to.queue === undefined ? call.queue : this.#queue(to.queue, 'target.queue');
-    const agent = to.agent === undefined ? undefined : this.#agent(to.agent);
-    const opts = options === undefined ? {} : requireObject('options', options);
-    rejectUnknownFields('options', opts, TRANSFER_FIELDS);
-    const keepArrival = opts.keepArrival === undefined ? true : opts.keepArrival;
-    if (typeof keepArrival !== 'boolean') throw new InvalidArgumentError('Expected `options.keepArrival` to be a boolean');
-    const priority = opts.priority === undefined ? call.originalPriority : requireFinite('options.priority', opts.priority);
-    const requirements =
-      opts.requirements === undefined ? call.originalRequirements : checkSkills('options.requirements', opts.requirements);
-    const wrapUpMs = opts.wrapUpMs === undefined ? call.queue.wrapUpMs : requireDuration('options.wrapUpMs', opts.wrapUpMs);
-    const waitMs = opts.waitMs === undefined ? queue.knownAgentWaitMs : requireDuration('options.waitMs', opts.waitMs, true);
-
     const core = this.#core;
-    const bucket = core.table.bucketFor(queue, call.originalChannel, requirements, queue.maxTier);
-    const refusal = core.policies.refusal(queue, bucket);
-    if (refusal === undefined) {
-      const known: KnownTarget | undefined = agent === undefined ? undefined : { agentId: agent.id, kind: 'transfer', waitMs };
-      core.policies.transfer(call, queue, bucket, { keepArrival, priority, wrapUpMs, known });
-    }
+    const { queue, bucket, plan } = parseTransfer(core, call, target, options);
+    const refusal = core.admission.refusal(queue, bucket);
+    if (refusal === undefined) transferCall(core, call, queue, bucket, plan);
+    core.settle();
     const result = this.#result(call, refusal);
-    this.#done();
+    this.events.flush();
     return result;
   }
 
@@ -444,7 +429,7 @@ export class CallRouter extends RouterEmitter {
    * (scheduled, ringing or connected). Costs a scan of the competing lines, not of all calls.
    */
   positionOf(callId: string): number {
-    return this.#core.policies.positionOf(this.#liveCall(callId));
+    return positionOf(this.#core, this.#liveCall(callId));
   }
 
   /**
@@ -454,7 +439,7 @@ export class CallRouter extends RouterEmitter {
    * `defaultHandleMs`, or `Infinity` when no such agent is logged in. 0 when not waiting.
    */
   estimatedWaitMs(callId: string): number {
-    return this.#core.policies.estimatedWaitMs(this.#liveCall(callId));
+    return estimatedWaitMs(this.#core, this.#liveCall(callId));
   }
 
   /**
@@ -542,17 +527,11 @@ export class CallRouter extends RouterEmitter {
   }
 
   #queue(queueId: unknown, name = 'queueId'): QueueRecord {
-    const id = requireId(name, queueId);
-    const queue = this.#core.queues.get(id);
-    if (queue === undefined) throw new UnknownQueueError(id);
-    return queue;
+    return requireQueue(this.#core, queueId, name);
   }
 
   #agent(agentId: unknown): AgentRecord {
-    const id = requireId('agentId', agentId);
-    const agent = this.#core.agents.get(id);
-    if (agent === undefined) throw new UnknownAgentError(id);
-    return agent;
+    return requireAgent(this.#core, agentId, 'agentId');
   }
 
   #liveCall(callId: unknown): CallRecord {
@@ -570,39 +549,6 @@ export class CallRouter extends RouterEmitter {
     return call;
   }
 
-  /** Validates the fields enqueue and scheduleCallback share; throws `DUPLICATE_ID` for a live id. */
-  #callFields(name: string, input: Record<string, unknown>) {
-    const id = requireId(`${name}.id`, input.id);
-    const queue = this.#queue(input.queue, `${name}.queue`);
-    const priority = input.priority === undefined ? 0 : requireFinite(`${name}.priority`, input.priority);
-    const channel = input.channel === undefined ? 'voice' : requireId(`${name}.channel`, input.channel);
-    const requirements =
-      input.requirements === undefined ? EMPTY : checkSkills(`${name}.requirements`, input.requirements);
-    const customerId = optionalString(`${name}.customerId`, input.customerId);
-    if (input.attributes !== undefined) requireObject(`${name}.attributes`, input.attributes);
-    let escalation: readonly EscalationStep[] | undefined;
-    if (input.escalation !== undefined) {
-      escalation = requireEscalation(`${name}.escalation`, input.escalation);
-      this.#checkTargets(queue.id, escalation, undefined);
-    }
-    let preferred: KnownTarget | undefined;
-    if (input.preferredAgent !== undefined) {
-      const agentId = requireId(`${name}.preferredAgent`, input.preferredAgent);
-      const waitMs =
-        input.preferredAgentWaitMs === undefined
-          ? queue.knownAgentWaitMs
-          : requireDuration(`${name}.preferredAgentWaitMs`, input.preferredAgentWaitMs, true);
-      preferred = { agentId, kind: 'preferred', waitMs };
-    } else if (input.preferredAgentWaitMs !== undefined) {
-      throw new InvalidArgumentError(`Expected \`${name}.preferredAgentWaitMs\` only with \`${name}.preferredAgent\``);
-    }
-    const core = this.#core;
-    if (core.calls.has(id)) throw new DuplicateIdError('call', id);
-    const bucket = core.table.bucketFor(queue, channel, requirements, queue.maxTier);
-    const attributes = (input.attributes as Record<string, unknown> | undefined) ?? EMPTY;
-    return { id, queue, bucket, priority, customerId, attributes, escalation, preferred };
-  }
-
   #result(call: CallRecord, refusal: RefusalReason | undefined): EnqueueResult {
     if (refusal !== undefined) {
       return { accepted: false, callId: call.id, status: 'refused', agentId: undefined, reason: refusal };
@@ -610,14 +556,6 @@ export class CallRouter extends RouterEmitter {
     return call.status === 'offered'
       ? { accepted: true, callId: call.id, status: 'offered', agentId: call.agent?.id, reason: undefined }
       : { accepted: true, callId: call.id, status: 'waiting', agentId: undefined, reason: undefined };
-  }
-
-  /** Overflow targets must exist and differ from the queue itself. */
-  #checkTargets(queueId: string, escalation: readonly EscalationStep[] | undefined, exit: QueueUpdate['exitAction']): void {
-    for (const target of overflowTargets(escalation, exit)) {
-      if (target === queueId) throw new InvalidArgumentError(`Queue \`${queueId}\` cannot overflow to itself`);
-      if (!this.#core.queues.has(target)) throw new UnknownQueueError(target);
-    }
   }
 
   #memberships(name: string, value: unknown): Map<string, number> {

@@ -76,3 +76,7 @@ export function changeQueue(call: CallRecord, queue: QueueRecord, nowMs: number)
   rerank(call);
   joinQueueList(call);
 }
+
+/** How long the longest-waiting unanswered call of a queue has been in it, ms (0 when none). */
+export const longestWaitMs = (queue: QueueRecord, nowMs: number): number =>
+  queue.first === undefined ? 0 : nowMs - queue.first.queuedAtMs;

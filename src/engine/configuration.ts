@@ -62,7 +62,7 @@ export function updateQueueRecord(core: RouterCore, queue: QueueRecord, update: 
       if (inBucket) call.bucket.push(call);
     }
   }
-  for (let call = queue.first; call !== undefined; call = call.nextInQueue) core.policies.arm(call);
+  for (let call = queue.first; call !== undefined; call = call.nextInQueue) core.timers.arm(call);
 }
 
 /** Validated fields of a new agent. */

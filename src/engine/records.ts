@@ -8,7 +8,7 @@ import type {
   StrategyName,
 } from '../model/types.js';
 import type { CallKind, CallbackPolicy, EscalationStep, ExitAction, JoinRule, KnownAgentKind } from '../model/policies.js';
-import type { KnownTarget } from './call-policies.js';
+import type { KnownTarget } from '../policies/known-agents.js';
 import type { Deadline } from './deadlines.js';
 
 /** Internal, mutable state of a queue. Plain data: it serialises. */

@@ -1,14 +1,19 @@
 import type { Clock } from '../clock/clock.js';
-import type { FallbackReason, RefusalReason } from '../model/policies.js';
+import type { KnownAgentKind } from '../model/policies.js';
 import type { AgentState, CallOutcome, PresenceState } from '../model/types.js';
+import { Admission } from '../policies/admission.js';
+import { CallTimers } from '../policies/call-timers.js';
+import { Callbacks } from '../policies/callbacks.js';
+import { Escalation } from '../policies/escalation.js';
+import { KnownAgents } from '../policies/known-agents.js';
 import type { Random } from '../random/random.js';
 import type { AgentPool } from '../routing/agent-pool.js';
-import { effectivePriority, isAhead, RoutingTable, weightedWait } from '../routing/routing-table.js';
+import { RoutingTable } from '../routing/routing-table.js';
 import type { WaitingBucket } from '../routing/waiting-bucket.js';
-import { isEligible, relist, shownState } from './agent-state.js';
-import { joinQueueList, leaveQueueList, putInLine, rerank, takeOutOfLine } from './call-lines.js';
-import { CallPolicies, type KnownTarget } from './call-policies.js';
+import { relist, shownState } from './agent-state.js';
+import { leaveQueueList, putInLine, takeOutOfLine } from './call-lines.js';
 import { Deadlines, type Deadline } from './deadlines.js';
+import { routeAgent, routeReturned } from './dispatch.js';
 import type { EventSink } from './event-buffer.js';
 import type { AgentRecord, CallRecord, ChannelSlot, QueueRecord } from './records.js';
 
@@ -21,8 +26,6 @@ export interface RouterPolicy {
   /** How long the agent who last answered a customer is remembered; 0 = not at all. */
   readonly lastAgentWindowMs: number;
 }
-
-type KnownKindOf = NonNullable<CallRecord['knownKind']>;
 
 /** How an offer ended without being answered. */
 type OfferEnd = 'declined' | 'timeout' | 'revoked-unavailable' | 'revoked-removed';
@@ -43,10 +46,16 @@ export class RouterCore {
   readonly deadlines: Deadlines;
   /** Where events go; they are delivered once the state is consistent. */
   readonly out: EventSink;
-  /** Time-based and per-call policies: escalation, hold limits, known agents, callbacks. */
-  readonly policies: CallPolicies;
+  /** Per-call policies: admission and rejoining, known agents, escalation, the calls' timers, callbacks. */
+  readonly admission: Admission;
+  readonly known: KnownAgents;
+  readonly escalation: Escalation;
+  readonly timers: CallTimers;
+  readonly callbacks: Callbacks;
   readonly #clock: Clock;
   readonly #policy: RouterPolicy;
+  /** Calls returned to line in the current operation whose timer is already due. */
+  #returnedDue: CallRecord[] = [];
   #callSeq = 0;
   #agentSeq = 0;
   #offerSeq = 0;
@@ -57,7 +66,11 @@ export class RouterCore {
     this.#policy = policy;
     this.table = new RoutingTable(random);
     this.deadlines = new Deadlines(clock, () => this.#runDue());
-    this.policies = new CallPolicies(this, policy.lastAgentWindowMs);
+    this.admission = new Admission(this);
+    this.known = new KnownAgents(this, policy.lastAgentWindowMs);
+    this.escalation = new Escalation(this);
+    this.timers = new CallTimers(this);
+    this.callbacks = new Callbacks(this);
   }
 
   now(): number {
@@ -74,68 +87,6 @@ export class RouterCore {
 
   // ---- calls -------------------------------------------------------------------------------
 
-  /**
-   * A new call joins its queue, unless the queue refuses it (full, or no agents under its join
-   * rule). It waits for its known agent when it has one, else in its bucket, and is offered at
-   * once if a free agent may take it.
-   */
-  admit(call: CallRecord, preferred: KnownTarget | undefined): RefusalReason | undefined {
-    const policies = this.policies;
-    const refusal = policies.refusal(call.queue, call.bucket);
-    if (refusal !== undefined) {
-      if (this.out.wants('call:refused')) {
-        this.out.push('call:refused', { callId: call.id, queueId: call.queue.id, atMs: this.now(), reason: refusal });
-      }
-      return refusal;
-    }
-    const rejoined = policies.rejoin(call);
-    rerank(call);
-    this.calls.set(call.id, call);
-    call.bucket.calls++;
-    joinQueueList(call);
-    const known = preferred ?? policies.lastAgentOf(call);
-    const problem = known === undefined ? undefined : policies.knownProblem(call, known);
-    this.#queued(call, rejoined, problem === undefined ? known?.agentId : undefined);
-    this.#enterLine(call, known, problem);
-    return undefined;
-  }
-
-  /**
-   * A call already in `calls` and in its queue's list (a callback whose time came, a transfer)
-   * enters line: its known agent's, else its bucket's. `announce` emits `call:queued` first.
-   */
-  enterLine(call: CallRecord, known: KnownTarget | undefined, announce: boolean): void {
-    const problem = known === undefined ? undefined : this.policies.knownProblem(call, known);
-    if (announce) this.#queued(call, false, problem === undefined ? known?.agentId : undefined);
-    this.#enterLine(call, known, problem);
-  }
-
-  #enterLine(call: CallRecord, known: KnownTarget | undefined, problem: FallbackReason | undefined): void {
-    if (known !== undefined && problem === undefined) {
-      this.policies.waitForAgent(call, known);
-    } else {
-      if (known !== undefined && problem !== undefined) this.policies.fallbackEvent(call, known, problem);
-      putInLine(call);
-      this.routeBucket(call.bucket);
-    }
-    this.policies.arm(call);
-  }
-
-  #queued(call: CallRecord, rejoined: boolean, knownAgentId: string | undefined): void {
-    if (this.out.wants('call:queued')) {
-      this.out.push('call:queued', {
-        callId: call.id,
-        queueId: call.queue.id,
-        atMs: this.now(),
-        priority: call.priority,
-        channel: call.channel,
-        kind: call.kind,
-        rejoined,
-        knownAgentId,
-      });
-    }
-  }
-
   answer(call: CallRecord): void {
     const agent = call.agent as AgentRecord;
     const now = this.now();
@@ -148,7 +99,7 @@ export class RouterCore {
     queue.offered--;
     queue.talking++;
     queue.answers[queue.answerCount++ % queue.answers.length] = now;
-    this.policies.rememberAgent(call, agent);
+    this.known.rememberAgent(call, agent.id);
     agent.offers--;
     agent.talking++;
     agent.missedOffers = 0;
@@ -175,7 +126,7 @@ export class RouterCore {
     const now = this.now();
     const agent = call.agent;
     const phase = call.status === 'offered' ? 'offered' : 'waiting';
-    this.policies.rememberAbandon(call);
+    this.admission.rememberAbandon(call);
     this.removeUnanswered(call);
     if (this.out.wants('call:abandoned')) {
       this.out.push('call:abandoned', {
@@ -188,22 +139,6 @@ export class RouterCore {
       });
     }
     if (agent !== undefined) this.agentChanged(agent);
-  }
-
-  /**
-   * Gives a call a new priority or place in line. A waiting call moves within its line; no routing
-   * is needed, since no free agent may take any call of its bucket.
-   */
-  reprioritize(call: CallRecord, priority: number, lineMs: number): void {
-    const inBucket = call.lineToken !== 0;
-    if (inBucket) call.bucket.remove(call);
-    call.priority = priority;
-    call.lineMs = lineMs;
-    rerank(call);
-    if (inBucket) call.bucket.push(call);
-    if (this.out.wants('call:reprioritized')) {
-      this.out.push('call:reprioritized', { callId: call.id, queueId: call.queue.id, atMs: this.now(), priority, lineMs });
-    }
   }
 
   /** The backend took a call out of routing: scheduled, waiting or ringing an agent. */
@@ -224,7 +159,7 @@ export class RouterCore {
   removeUnanswered(call: CallRecord): void {
     this.calls.delete(call.id);
     call.bucket.calls--;
-    this.policies.disarm(call);
+    this.timers.disarm(call);
     leaveQueueList(call);
     if (call.status === 'waiting') {
       takeOutOfLine(call);
@@ -306,7 +241,8 @@ export class RouterCore {
     const reasonBefore = agent.reason;
     const returned: WaitingBucket[] = [];
     this.#setPresence(agent, presence, reason, 'revoked-unavailable', returned);
-    this.routeReturned(returned);
+    this.#fireReturned();
+    routeReturned(this, returned);
     this.agentChanged(agent);
     // A new not-ready reason is a change of state for wallboards, though the state name is the same.
     if (before === 'not-ready' && agent.state === 'not-ready' && agent.reason !== reasonBefore) {
@@ -348,65 +284,17 @@ export class RouterCore {
     this.#countPresence(agent.pool, agent.presence, undefined);
     this.table.releasePool(agent.pool);
     this.agents.delete(agent.id);
-    this.routeReturned(returned);
+    this.#fireReturned();
+    routeReturned(this, returned);
   }
 
   // ---- routing -----------------------------------------------------------------------------
 
-  /** Offers the bucket's calls, head first, while a free agent may take them. */
-  routeBucket(bucket: WaitingBucket): void {
-    for (;;) {
-      if (bucket.peek() === undefined) return;
-      const free = this.table.findAgent(bucket);
-      if (free === undefined) return;
-      this.#offer(bucket.shift() as CallRecord, free.agent, free.slot, 'queue');
-    }
-  }
-
-  /** Offers a free agent the best waiting calls it may take, while it has free capacity. */
-  routeAgent(agent: AgentRecord): void {
-    if (!isEligible(agent)) return;
-    for (;;) {
-      // Calls waiting for this agent in particular come first: nobody else may take them.
-      const known = agent.known.length === 0 ? undefined : this.#bestKnown(agent);
-      if (known !== undefined) {
-        const via = known.knownKind ?? 'preferred';
-        agent.known.splice(agent.known.indexOf(known), 1);
-        known.knownAgent = undefined;
-        this.#offer(known, agent, agent.slots.get(known.channel) as ChannelSlot, via);
-        continue;
-      }
-      const call = this.table.findCall(agent, this.now());
-      if (call === undefined) return;
-      call.bucket.shift();
-      this.#offer(call, agent, agent.slots.get(call.channel) as ChannelSlot, 'queue');
-    }
-  }
-
-  /** The first of the calls waiting for this agent that it has free capacity for. */
-  #bestKnown(agent: AgentRecord): CallRecord | undefined {
-    const now = this.now();
-    let best: CallRecord | undefined;
-    let bestPriority = 0;
-    let bestScore = 0;
-    for (const call of agent.known) {
-      const slot = agent.slots.get(call.channel);
-      if (slot === undefined || slot.used >= slot.capacity) continue;
-      const priority = effectivePriority(call, now);
-      const score = weightedWait(call, now);
-      if (best === undefined || isAhead(call, priority, score, best, bestPriority, bestScore)) {
-        best = call;
-        bestPriority = priority;
-        bestScore = score;
-      }
-    }
-    return best;
-  }
-
-  #offer(call: CallRecord, agent: AgentRecord, slot: ChannelSlot, via: 'queue' | KnownKindOf): void {
+  /** Offers a call (already out of line) to an agent on one of its free slots. */
+  offer(call: CallRecord, agent: AgentRecord, slot: ChannelSlot, via: 'queue' | KnownAgentKind): void {
     const now = this.now();
     const queue = call.queue;
-    this.policies.disarm(call);
+    this.timers.disarm(call);
     call.status = 'offered';
     call.agent = agent;
     call.offeredAtMs = now;
@@ -453,7 +341,8 @@ export class RouterCore {
     // Other free agents get the calls first: the agent that let them go (it may still have
     // capacity on the channel) is off the free lists until it is listed again below.
     for (const slot of agent.slots.values()) agent.pool.unlist(slot);
-    this.routeReturned(returned);
+    this.#fireReturned();
+    routeReturned(this, returned);
     this.agentChanged(agent);
   }
 
@@ -465,7 +354,8 @@ export class RouterCore {
     this.#releaseOffer(call);
     queue.offered--;
     putInLine(call);
-    this.policies.arm(call);
+    this.timers.arm(call);
+    if (call.timer !== undefined && call.timer.atMs <= this.now()) this.#returnedDue.push(call);
     const event = end === 'declined' ? 'call:declined' : end === 'timeout' ? 'call:offer-timeout' : 'call:offer-revoked';
     if (this.out.wants(event)) {
       const base = { callId: call.id, queueId: queue.id, atMs: this.now(), agentId: agent.id };
@@ -474,43 +364,6 @@ export class RouterCore {
       } else {
         this.out.push(event, base);
       }
-    }
-  }
-
-  /**
-   * Routes the calls returned to `buckets` one offer at a time, best first in the cross-queue
-   * order (priority, then `waitMs × weight`, then arrival): the best head that a free agent may
-   * take goes first.
-   */
-  routeReturned(buckets: WaitingBucket[]): void {
-    if (buckets.length <= 1) {
-      if (buckets.length === 1) this.routeBucket(buckets[0] as WaitingBucket);
-      return;
-    }
-    const pending = [...new Set(buckets)];
-    const now = this.now();
-    for (;;) {
-      // The best head, across the returned buckets, that a free agent may take.
-      let best: CallRecord | undefined;
-      let bestPriority = 0;
-      let bestScore = 0;
-      let bestBucket: WaitingBucket | undefined;
-      for (const bucket of pending) {
-        const head = bucket.peek();
-        if (head === undefined || bucket.freePools === 0) continue;
-        const priority = effectivePriority(head, now);
-        const score = weightedWait(head, now);
-        if (best === undefined || isAhead(head, priority, score, best, bestPriority, bestScore)) {
-          best = head;
-          bestPriority = priority;
-          bestScore = score;
-          bestBucket = bucket;
-        }
-      }
-      if (bestBucket === undefined) return;
-      const free = this.table.findAgent(bestBucket);
-      if (free === undefined) return; // unreachable: freePools > 0 means a pool head exists
-      this.#offer(bestBucket.shift() as CallRecord, free.agent, free.slot, 'queue');
     }
   }
 
@@ -566,7 +419,7 @@ export class RouterCore {
       // Calls waiting for this agent in particular go to their queues at once.
       const why = end === 'revoked-removed' ? 'agent-removed' : 'agent-offline';
       for (const call of [...agent.known]) {
-        this.policies.fallBack(call, why);
+        this.known.fallBack(call, why);
         returned.push(call.bucket);
       }
     }
@@ -592,13 +445,13 @@ export class RouterCore {
    */
   agentChanged(agent: AgentRecord): void {
     this.#touch(agent);
-    this.routeAgent(agent);
+    routeAgent(this, agent);
     relist(agent);
   }
 
   /** Moves an agent's presence in a pool's counts; buckets left with no agent logged in start their no-agent clocks. */
   #countPresence(pool: AgentPool, from: PresenceState | undefined, to: PresenceState | undefined): void {
-    pool.countPresence(from, to, (bucket) => this.policies.unstaffed(bucket));
+    pool.countPresence(from, to, (bucket) => this.timers.unstaffed(bucket));
   }
 
   /** Recomputes the agent's shown state and reports a change. */
@@ -630,15 +483,36 @@ export class RouterCore {
    * the current instant.
    */
   settle(): void {
-    if (this.deadlines.hasDue(this.now())) this.#runDue();
-  }
-
-  #runDue(): void {
     const now = this.now();
+    if (!this.deadlines.hasDue(now)) return;
     let deadline: Deadline | undefined;
     while ((deadline = this.deadlines.takeDue(now)) !== undefined) this.#fire(deadline);
     this.deadlines.rearm();
+  }
+
+  /** The clock timer fired: run what is due, then deliver the events. */
+  #runDue(): void {
+    this.settle();
+    this.deadlines.rearm();
     this.out.flush();
+  }
+
+  /**
+   * Calls just returned to line whose next timed action is already due (a hold-time limit that
+   * passed while they rang) get it before they are routed again: a call past its limit times out
+   * rather than ringing another agent.
+   */
+  #fireReturned(): void {
+    const returned = this.#returnedDue;
+    if (returned.length === 0) return;
+    this.#returnedDue = [];
+    const now = this.now();
+    for (const call of returned) {
+      const timer = call.timer;
+      if (call.status !== 'waiting' || timer === undefined || timer.atMs > now) continue;
+      this.deadlines.cancel(timer);
+      this.timers.fire(call);
+    }
   }
 
   #fire(deadline: Deadline): void {
@@ -660,7 +534,7 @@ export class RouterCore {
       }
       case 'call-timer': {
         const call = this.calls.get(deadline.targetId);
-        if (call !== undefined && call.timer === deadline) this.policies.onTimer(call);
+        if (call !== undefined && call.timer === deadline) this.timers.fire(call);
         return;
       }
       case 'agent-ready': {

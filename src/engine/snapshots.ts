@@ -1,5 +1,5 @@
 import type { AgentSnapshot, CallSnapshot, QueueSnapshot } from '../model/types.js';
-import { longestWaitMs } from './call-policies.js';
+import { longestWaitMs } from './call-lines.js';
 import type { AgentRecord, CallRecord, QueueRecord } from './records.js';
 
 /** A read-only copy of a live call. */
