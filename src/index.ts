@@ -15,7 +15,7 @@ export {
   UnknownQueueError,
 } from './model/errors.js';
 
-export type { CallRouterOptions, EnqueueResult } from './call-router.js';
+export type { CallRouterOptions, EnqueueResult, TransferResult } from './call-router.js';
 export type { Clock, TimerHandle } from './clock/clock.js';
 export type { Random } from './random/random.js';
 export type { Logger, LogFn } from './model/logger.js';
@@ -36,6 +36,8 @@ export type {
   QueueOptions,
   QueueSnapshot,
   QueueUpdate,
+  ScheduledCallbackInput,
+  ScheduledCallSnapshot,
   SkillLevels,
   StrategyName,
   TalkingCallSnapshot,
@@ -46,13 +48,40 @@ export type {
   CallAbandonedEvent,
   CallAnsweredEvent,
   CallCompletedEvent,
+  CallAgentFallbackEvent,
+  CallCallbackFailedEvent,
+  CallCallbackScheduledEvent,
+  CallEscalatedEvent,
   CallEventBase,
   CallOfferedEvent,
   CallOfferEndedEvent,
   CallOfferRevokedEvent,
+  CallOverflowedEvent,
   CallQueuedEvent,
+  CallRefusedEvent,
+  CallReprioritizedEvent,
   CallRouterEventName,
   CallRouterEvents,
+  CallTimedOutEvent,
+  CallTransferredEvent,
+  CallWithdrawnEvent,
+  EscalationChanges,
   ListenerErrorEvent,
   OfferRevokedReason,
 } from './model/events.js';
+export type {
+  CallbackOptions,
+  CallbackPolicy,
+  CallKind,
+  EscalationStep,
+  ExitAction,
+  FallbackReason,
+  JoinRule,
+  KnownAgentKind,
+  OverflowGate,
+  OverflowTarget,
+  RefusalReason,
+  TimeoutReason,
+  TransferOptions,
+  TransferTarget,
+} from './model/policies.js';

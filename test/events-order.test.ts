@@ -60,7 +60,7 @@ describe('events', () => {
       'call:completed',
       'agent:state-changed',
     ]);
-    expect(eventsOf(events, 'call:answered')[0]).toEqual({ callId: 'c1', queueId: 'q', atMs: 3_000, agentId: 'ana', waitMs: 3_000 });
+    expect(eventsOf(events, 'call:answered')[0]).toEqual({ callId: 'c1', queueId: 'q', atMs: 3_000, agentId: 'ana', waitMs: 3_000, kind: 'inbound' });
     expect(eventsOf(events, 'call:completed')[0]).toEqual({
       callId: 'c1',
       queueId: 'q',
@@ -69,6 +69,7 @@ describe('events', () => {
       waitMs: 3_000,
       talkMs: 60_000,
       outcome: { resolved: true, disposition: 'sale' },
+      kind: 'inbound',
     });
   });
 

@@ -64,7 +64,7 @@ export function takeOutOfLine(call: CallRecord): void {
   }
 }
 
-/** Moves a call (not in line) to another queue, joining it now. */
+/** Moves a call (not in line) to another queue, joining it now under that queue's plan, tier limit and hold-time limit. */
 export function changeQueue(call: CallRecord, queue: QueueRecord, nowMs: number): void {
   leaveQueueList(call);
   call.queue = queue;
@@ -73,6 +73,7 @@ export function changeQueue(call: CallRecord, queue: QueueRecord, nowMs: number)
   call.nextStep = 0;
   call.stepRecheckMs = undefined;
   call.maxTier = queue.maxTier;
+  call.maxWaitMs = Infinity;
   rerank(call);
   joinQueueList(call);
 }

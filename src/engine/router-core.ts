@@ -112,6 +112,7 @@ export class RouterCore {
         atMs: now,
         agentId: agent.id,
         waitMs: now - call.arrivalMs,
+        kind: call.kind,
       });
     }
     this.#touch(agent);
@@ -188,6 +189,7 @@ export class RouterCore {
         waitMs: call.answeredAtMs - call.arrivalMs,
         talkMs,
         outcome,
+        kind: call.kind,
       });
     }
     this.agentChanged(agent);

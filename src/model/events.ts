@@ -49,11 +49,12 @@ export interface CallOfferedEvent extends CallEventBase {
   readonly via: 'queue' | KnownAgentKind;
 }
 
-/** An agent answered; the call is connected. */
+/** An agent answered; the call is connected (for a callback: the agent is calling the customer). */
 export interface CallAnsweredEvent extends CallEventBase {
   readonly agentId: string;
   /** Time from arrival to answer, ms. */
   readonly waitMs: number;
+  readonly kind: CallKind;
 }
 
 /** An offer ended without an answer; the call is back in its place in line. */
@@ -170,6 +171,7 @@ export interface CallCompletedEvent extends CallEventBase {
   readonly waitMs: number;
   readonly talkMs: number;
   readonly outcome: CallOutcome;
+  readonly kind: CallKind;
 }
 
 /** An agent's state changed. */

@@ -233,7 +233,10 @@ export interface CallInput {
   readonly attributes?: Readonly<Record<string, unknown>>;
   /** This call's own escalation plan, used instead of its queue's while it is in that queue. */
   readonly escalation?: readonly EscalationStep[];
-  /** This call's own hold-time limit in its queue, ms (the smaller of it and the queue's applies). */
+  /**
+   * This call's own hold-time limit in the queue it is enqueued to, ms (the smaller of it and the
+   * queue's applies). Like its own `escalation`, it does not follow the call to another queue.
+   */
   readonly maxWaitMs?: number;
   /** An agent the call waits for first (it need not serve the queue, but needs capacity on the channel). */
   readonly preferredAgent?: string;
