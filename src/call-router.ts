@@ -296,10 +296,13 @@ export class CallRouter extends RouterEmitter {
     const maxAttempts = input.maxAttempts === undefined ? undefined : requireAttempts('callback.maxAttempts', input.maxAttempts);
     const retryDelayMs =
       input.retryDelayMs === undefined ? undefined : requireDuration('callback.retryDelayMs', input.retryDelayMs);
-    const fields = parseCallFields(this.#core, 'callback', input);
+    const fields = parseCallFields(this.#core, 'callback', input, 'callback');
     const core = this.#core;
     const record = newCallRecord(core, { ...fields, maxWaitMs: Infinity, status: 'scheduled', kind: 'callback' });
+    // The callback arrives when it is due: its place in line is from then (ties in scheduling order).
     record.dueAtMs = atMs;
+    record.arrivalMs = Math.max(atMs, record.arrivalMs);
+    record.lineMs = record.arrivalMs;
     record.preferred = fields.preferred;
     if (maxAttempts !== undefined) record.callbackMaxAttempts = maxAttempts;
     if (retryDelayMs !== undefined) record.callbackRetryMs = retryDelayMs;

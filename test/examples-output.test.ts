@@ -32,4 +32,12 @@ describe('the examples', () => {
     expect(output).toBe(pastedOutput(file));
     expect(readFileSync(join(root, 'README.md'), 'utf8')).toContain(output);
   }, 60_000);
+
+  it('escalation runs a simulated day twice and prints exactly the KPIs pasted in it and the README', () => {
+    const file = join(root, 'examples/escalation.ts');
+    const output = execFileSync(process.execPath, ['--import', 'tsx', file], { cwd: root }).toString().trim();
+    expect(output).toContain('service level (answered in 20 s / answered)');
+    expect(output).toBe(pastedOutput(file));
+    expect(readFileSync(join(root, 'README.md'), 'utf8')).toContain(output);
+  }, 60_000);
 });

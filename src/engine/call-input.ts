@@ -51,12 +51,16 @@ export function checkOverflowTargets(
   }
 }
 
-/** Validates the fields enqueue and scheduleCallback share; throws `DUPLICATE_ID` for a live id. */
-export function parseCallFields(core: RouterCore, name: string, input: Record<string, unknown>) {
+/**
+ * Validates the fields enqueue and scheduleCallback share; throws `DUPLICATE_ID` for a live id.
+ * A callback's channel defaults to its queue's callback channel.
+ */
+export function parseCallFields(core: RouterCore, name: string, input: Record<string, unknown>, kind: 'inbound' | 'callback' = 'inbound') {
   const id = requireId(`${name}.id`, input.id);
   const queue = requireQueue(core, input.queue, `${name}.queue`);
   const priority = input.priority === undefined ? 0 : requireFinite(`${name}.priority`, input.priority);
-  const channel = input.channel === undefined ? 'voice' : requireId(`${name}.channel`, input.channel);
+  const defaultChannel = (kind === 'callback' ? queue.callback.channel : undefined) ?? 'voice';
+  const channel = input.channel === undefined ? defaultChannel : requireId(`${name}.channel`, input.channel);
   const requirements = input.requirements === undefined ? EMPTY : checkSkills(`${name}.requirements`, input.requirements);
   const customerId = optionalString(`${name}.customerId`, input.customerId);
   if (input.attributes !== undefined) requireObject(`${name}.attributes`, input.attributes);

@@ -38,6 +38,10 @@ export class Callbacks {
       call.channel = channel;
       setBucket(call, core.table.bucketFor(call.queue, channel, call.requirements, call.maxTier));
       putInLine(call);
+      // A known agent with no capacity on the callback channel could never take it.
+      if (call.knownAgent !== undefined && (call.knownAgent.slots.get(channel)?.capacity ?? 0) === 0) {
+        core.known.fallBack(call, 'no-capacity');
+      }
     }
     this.#event(call, reason, core.now(), undefined);
     core.timers.routeAndArm(call);
