@@ -275,7 +275,7 @@ export class CallRouter extends RouterEmitter {
     const maxWaitMs = input.maxWaitMs === undefined ? Infinity : requireDuration('call.maxWaitMs', input.maxWaitMs, true);
     const fields = parseCallFields(this.#core, 'call', input);
     const core = this.#core;
-    const record = newCallRecord(core, { ...fields, maxWaitMs, status: 'waiting', kind: 'inbound' });
+    const record = newCallRecord(core, fields, maxWaitMs, 'waiting', 'inbound');
     const refusal = admitCall(core, record, fields.preferred);
     core.settle();
     // The routing decision (with any step due at once), before listeners (which may answer or abandon) run.
@@ -298,7 +298,7 @@ export class CallRouter extends RouterEmitter {
       input.retryDelayMs === undefined ? undefined : requireDuration('callback.retryDelayMs', input.retryDelayMs);
     const fields = parseCallFields(this.#core, 'callback', input, 'callback');
     const core = this.#core;
-    const record = newCallRecord(core, { ...fields, maxWaitMs: Infinity, status: 'scheduled', kind: 'callback' });
+    const record = newCallRecord(core, fields, Infinity, 'scheduled', 'callback');
     // The callback arrives when it is due: its place in line is from then (ties in scheduling order).
     record.dueAtMs = atMs;
     record.arrivalMs = Math.max(atMs, record.arrivalMs);

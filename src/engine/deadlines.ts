@@ -40,6 +40,8 @@ export class Deadlines {
   #dead = 0;
   #timer: TimerHandle | undefined;
   #armedAtMs = Infinity;
+  /** While due deadlines run, the clock is armed once at the end, not for each deadline added. */
+  #running = false;
 
   constructor(clock: Clock, onDue: () => void) {
     this.#clock = clock;
@@ -50,7 +52,7 @@ export class Deadlines {
     const deadline: Deadline = { atMs, seq: this.#seq++, kind, targetId, channel, live: true };
     this.#heap.add(deadline);
     this.#live++;
-    if (atMs < this.#armedAtMs) this.#arm(atMs);
+    if (!this.#running && atMs < this.#armedAtMs) this.#arm(atMs);
     return deadline;
   }
 
@@ -80,8 +82,23 @@ export class Deadlines {
     return head !== undefined && head.atMs <= nowMs;
   }
 
+  /**
+   * Runs every deadline due at or before `nowMs`, earliest first (deadlines that `fire` adds for
+   * that instant run too), then arms the clock for the next one.
+   */
+  runDue(nowMs: number, fire: (deadline: Deadline) => void): void {
+    this.#running = true;
+    try {
+      let deadline: Deadline | undefined;
+      while ((deadline = this.#takeDue(nowMs)) !== undefined) fire(deadline);
+    } finally {
+      this.#running = false;
+    }
+    this.rearm();
+  }
+
   /** Removes and returns the earliest live deadline due at or before `nowMs`. */
-  takeDue(nowMs: number): Deadline | undefined {
+  #takeDue(nowMs: number): Deadline | undefined {
     for (;;) {
       const head = this.#heap.peek();
       if (head === undefined || head.atMs > nowMs) return undefined;

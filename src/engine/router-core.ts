@@ -486,16 +486,12 @@ export class RouterCore {
    */
   settle(): void {
     const now = this.now();
-    if (!this.deadlines.hasDue(now)) return;
-    let deadline: Deadline | undefined;
-    while ((deadline = this.deadlines.takeDue(now)) !== undefined) this.#fire(deadline);
-    this.deadlines.rearm();
+    if (this.deadlines.hasDue(now)) this.deadlines.runDue(now, (deadline) => this.#fire(deadline));
   }
 
   /** The clock timer fired: run what is due, then deliver the events. */
   #runDue(): void {
-    this.settle();
-    this.deadlines.rearm();
+    this.deadlines.runDue(this.now(), (deadline) => this.#fire(deadline));
     this.out.flush();
   }
 
