@@ -5,14 +5,17 @@
  * 2. Times routing decisions in the steady state of center-1k, the scaled shapes and the
  *    unique-profiles stress variant, on acd-engine and (fewer steps) on the naive router, all in
  *    interleaved rounds.
- * 3. Measures memory per waiting call and memory retained per completed call.
- * 4. Prints the tables and the targets.
+ * 3. Times center-1k with escalation plans and hold-time limits on every queue beside plain
+ *    center-1k (and plain center-1k at the same clock pace), in alternating rounds.
+ * 4. Measures memory per waiting call and memory retained per completed call.
+ * 5. Prints the tables and the targets.
  *
  * Options: `--quick` (smoke run, a few seconds), `--seed=<n>` (default: each scenario's own).
  * Progress goes to stderr, results to stdout. Exits with code 1 when a check fails.
  */
 import { cpus, loadavg } from 'node:os';
 import { DecisionMismatchError, checkSameDecisions } from './equivalence.js';
+import { escalations, measureEscalation, OVERFLOW_GATE, POLICY_STEP_MS, type EscalationJobResult, type EscalationOptions } from './escalation.bench.js';
 import { measureMemory, type MemoryResult } from './memory.bench.js';
 import { measureDecisions, type DecisionResult, type MeasureOptions } from './routing-decisions.bench.js';
 import { CENTER_1K, CENTER_1K_NO_OFFER_TIMEOUT, SCALED_SPECS, UNIQUE_PROFILES_1K, type ScenarioSpec } from './scenario.js';
@@ -41,6 +44,10 @@ const NAIVE: MeasureOptions = quick
   ? { warmUpSteps: 50, rewarmSteps: 0, steps: 200, repetitions: 1, batch: 50 }
   : { warmUpSteps: 100, rewarmSteps: 20, steps: 200, repetitions: 7, batch: 50 };
 const NAIVE_100K: MeasureOptions = { warmUpSteps: 20, rewarmSteps: 5, steps: 50, repetitions: 7, batch: 25 };
+/** The escalation scenario needs its warm-up even in --quick: call ages must spread over minutes before timing. */
+const ESCALATION: EscalationOptions = quick
+  ? { warmUpSteps: 25_000, rewarmSteps: 1_000, steps: 10_000, repetitions: 3 }
+  : { warmUpSteps: 40_000, rewarmSteps: 2_000, steps: 40_000, repetitions: 7 };
 
 /** Real-router scenarios: center-1k first, then the scaled grid (center-1k is its A1k W10k cell), then the stress variant. */
 const realSpecs: ScenarioSpec[] = quick
@@ -91,11 +98,15 @@ const results = measureDecisions(
 const real = results.filter((r) => r.router !== 'naive');
 const naive = results.filter((r) => r.router === 'naive');
 
-// ---- 3. memory ---------------------------------------------------------------------------------
+// ---- 3. escalation and hold-time limits ------------------------------------------------------------
+// After the main set, so the rows above are measured before any policy code has run in this process.
+const escalation = measureEscalation(ESCALATION, seed, progress);
+
+// ---- 4. memory ---------------------------------------------------------------------------------
 progress('memory …');
 const memory: MemoryResult = measureMemory(100_000, quick ? 20_000 : 200_000, seed);
 
-// ---- 4. report ---------------------------------------------------------------------------------
+// ---- 5. report ---------------------------------------------------------------------------------
 const int = (n: number): string => Math.round(n).toLocaleString('en-US');
 const ratio = (n: number): string => `${n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2)}×`;
 const pct = (n: number): string => `${(100 * n).toFixed(0)} %`;
@@ -201,6 +212,63 @@ growthLine('Growth of ns/decision, 100 → 10k agents, at', [
   ['10k waiting', a100, a10k],
   ['100k waiting', byShape(100, 100_000), byShape(10_000, 100_000)],
 ]);
+console.log('');
+{
+  const { plain, control, policies } = escalation;
+  const c = policies.counts;
+  const timeouts = c.timedOutMaxWait + c.timedOutNoAgents;
+  const overflows = c.overflowedByEscalation + c.overflowedByTimeout;
+  const per1k = (n: number): string => (1000 * n / policies.decisions).toFixed(1);
+  const escRow = (r: EscalationJobResult): string[] => [
+    r.label,
+    `${r.stepMs} ms`,
+    int(1e9 / r.nsPerDecision),
+    int(r.nsPerDecision),
+    int(r.wallNsPerDecision),
+    pct(r.waitShare),
+    int(r.freeNs),
+    int(r.arriveNs),
+    r === plain ? '' : ratio(r.nsPerDecision / plain.nsPerDecision),
+    pct(r.spread),
+    int(r.decisions),
+  ];
+  console.log('Escalation and hold-time limits: center-1k (same seed, same driver) with, on every queue, tier limit 2 and the plan');
+  console.log(`  +1 priority at 20 s, skill minimums relaxed to 2 at 40 s, tiers widened to 3 at 60 s (these three at once when no`);
+  console.log(`  agent could take the call), overflow to the next queue at 90 s while it has < ${OVERFLOW_GATE} waiting (rechecked every 15 s);`);
+  console.log('  limits 150 s in queue, 30 s with no agent who could take the call; exit by queue: voicemail (the call leaves and');
+  console.log(`  one of its kind arrives in its place: an extra arrival decision), callback, overflow. The clock steps ${POLICY_STEP_MS} ms per`);
+  console.log('  operation (calls wait about a minute), so the timers fire inside the timed halves. Plain center-1k at 1 ms and');
+  console.log(`  at ${POLICY_STEP_MS} ms (control) are timed in the same ${policies.perRound.length} rounds, job order rotating each round.`);
+  console.log('');
+  console.log(
+    table(
+      ['scenario', 'clock step', 'decisions/s', 'ns/decision', 'wall ns', 'cpu wait', 'free-up ns', 'arrival ns', 'vs plain', 'spread', 'decisions timed'],
+      [plain, control, policies].map(escRow),
+    ),
+  );
+  console.log('');
+  console.log('free-up and arrival ns of the policies row: timers fire in whichever half the clock is advancing; with the batch');
+  console.log('rhythm most steps land in arrival halves, so only their sum (ns/decision) compares with the plain rows.');
+  console.log(
+    `policies ÷ plain center-1k: ${ratio(escalation.pairedRatio)} (median of the per-round ratios; ratio of medians ` +
+      `${ratio(policies.nsPerDecision / plain.nsPerDecision)}); ÷ control at ${POLICY_STEP_MS} ms: ${ratio(escalation.pairedRatioControl)}.`,
+  );
+  console.log(
+    `In the timed window (${int(policies.decisions)} decisions, ${int(policies.steps)} calls served, ${(policies.simulatedMs / 1000).toFixed(0)} s simulated):`,
+  );
+  console.log(
+    `  escalation steps ${int(escalations(c))} (${per1k(escalations(c))} per 1,000 decisions: priority ${int(c.escalatedByStep[0] ?? 0)}, ` +
+      `relax ${int(c.escalatedByStep[1] ?? 0)}, widen ${int(c.escalatedByStep[2] ?? 0)}, overflow step due ${int(c.escalatedByStep[3] ?? 0)});`,
+  );
+  console.log(
+    `  overflows ${int(overflows)} (${per1k(overflows)} per 1,000: ${int(c.overflowedByEscalation)} by escalation, ${int(c.overflowedByTimeout)} by a timeout's exit);`,
+  );
+  console.log(
+    `  timeouts ${int(timeouts)} (${per1k(timeouts)} per 1,000: ${int(c.timedOutMaxWait)} max-wait, ${int(c.timedOutNoAgents)} no agents; ` +
+      `exits: ${int(c.exits.voicemail)} voicemail, ${int(c.exits.callback)} callback, ${int(c.exits.overflow)} overflow, ${int(c.exits.disconnect)} disconnect); ` +
+      `idle frees ${int(policies.idleFrees)}.`,
+  );
+}
 console.log('');
 console.log('Memory (acd-engine, center-1k agents all busy; heapUsed after forced gc):');
 console.log(

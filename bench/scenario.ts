@@ -317,6 +317,13 @@ export const CENTER_1K_NO_OFFER_TIMEOUT: ScenarioSpec = {
   offerTimeoutMs: Infinity,
 };
 
+/**
+ * center-1k with escalation plans and hold-time limits on every queue: the same seed, so the same
+ * queues, agents and calls as {@link CENTER_1K}; the policies themselves (and the slower clock
+ * that lets calls wait long enough for them) are in `escalation.bench.ts`.
+ */
+export const CENTER_1K_POLICIES: ScenarioSpec = { ...CENTER_1K, name: 'center-1k with escalation and hold limits' };
+
 /** The stress variant: center-1k with every agent its own random profile (1,000 pools). */
 export const UNIQUE_PROFILES_1K: ScenarioSpec = {
   name: 'unique-profiles 1k',

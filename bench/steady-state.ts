@@ -19,13 +19,32 @@
  * busy". A freed agent that finds no call still counts (`idleFrees`), and the next arrival is
  * then drawn from the scenario's call stream. Arrival inputs are built between timed batches,
  * never inside them.
+ *
+ * **Calls that leave on their own.** With hold-time limits (a target that implements
+ * {@link LeavingCallsTarget}), a waiting call may leave the line while the clock advances (timed out
+ * to voicemail, say). The driver then drops it from its books and, in the next arrival half, a call of
+ * the same kind arrives in its place (a mirror, as above), so the waiting count returns to N. Those
+ * replacement arrivals are routing decisions too: a run's decisions are its free-ups plus all its
+ * arrivals (exactly two per step when no call leaves).
  */
 import type { AgentOptions, CallInput, SeededRandom } from '../src/index.js';
 import type { CallStream, CenterScenario } from './scenario.js';
 import type { RoutingTarget } from './targets.js';
 
-/** Clock step before every operation, ms. */
+/** Clock step before every operation, ms (the fill's, and the default of a run's). */
 export const STEP_MS = 1;
+
+/**
+ * A target whose waiting calls may leave the line on their own (a hold-time limit sent them to
+ * voicemail or hung up), which the driver must learn of to keep its books and the waiting count.
+ */
+export interface LeavingCallsTarget extends RoutingTarget {
+  /** Ids of the waiting calls that left since the last call; empties the list. */
+  takeLeft(): readonly string[];
+}
+
+const leavingCalls = (target: RoutingTarget): LeavingCallsTarget | undefined =>
+  typeof (target as Partial<LeavingCallsTarget>).takeLeft === 'function' ? (target as LeavingCallsTarget) : undefined;
 
 /** A target filled to the steady state, with the driver's bookkeeping. */
 export interface SteadyState {
@@ -43,14 +62,24 @@ export interface SteadyState {
   readonly fillCalls: number;
   /** Mirrored arrivals made so far (their ids are `r0`, `r1`, …). */
   mirrored: number;
+  /** Clock step before every operation of {@link runSteps}, ms. @default STEP_MS */
+  stepMs: number;
+  /** Arrivals owed for calls that left on their own, made in the next arrival half. */
+  readonly replacements: CallInput[];
 }
 
 /** What one run of steps did, and how long (wall clock, `process.hrtime`) its two halves took. */
 export interface SteadyRun {
   readonly steps: number;
+  /** Routing decisions made: one per step's free-up, one per arrival. */
+  readonly decisions: number;
+  /** Arrivals: one per step, plus one per call that left on its own (made within the run). */
+  readonly arrivals: number;
+  /** Waiting calls that left on their own during the run (hold-time limits). */
+  readonly left: number;
   /** Wall time of the "agent frees up" halves (advance + complete + offer + answer), ns. */
   readonly freeNs: number;
-  /** Wall time of the "call arrives" halves (advance + enqueue), ns. */
+  /** Wall time of the "call arrives" halves (advance + enqueue, replacements included), ns. */
   readonly arriveNs: number;
   /** Freed agents that were offered a call. */
   readonly offersOnFree: number;
@@ -94,6 +123,7 @@ export function fillSteadyState(target: RoutingTarget, center: CenterScenario, w
   const waiting = new Map<string, CallInput>();
   const stream = center.callStream();
   const name = `${center.spec.name} (${target.label})`;
+  const leaving = leavingCalls(target);
   const arrive = (call: CallInput): string | undefined => {
     clock.advance(STEP_MS);
     const agentId = target.arrive(call);
@@ -102,6 +132,8 @@ export function fillSteadyState(target: RoutingTarget, center: CenterScenario, w
       talking.push(call.id);
       free.delete(agentId);
     }
+    // A call that left on its own is simply gone: the loops below top the line up again.
+    if (leaving !== undefined) for (const id of leaving.takeLeft()) waiting.delete(id);
     return agentId;
   };
   while (free.size > 0 && waiting.size < waitingTarget) arrive(stream.next());
@@ -125,33 +157,55 @@ export function fillSteadyState(target: RoutingTarget, center: CenterScenario, w
     draws: center.completionRandom(),
     fillCalls: stream.generated + extra,
     mirrored: 0,
+    stepMs: STEP_MS,
+    replacements: [],
   };
   checkSteadyState(state, 'after fill');
   return state;
 }
 
-/** Throws unless the target's waiting count matches the driver's and waiting − free agents equals the target. */
+/**
+ * Throws unless the target's waiting count matches the driver's and waiting − free agents equals
+ * the target (counting the replacements still owed for calls that left on their own).
+ */
 export function checkSteadyState(state: SteadyState, when: string): void {
   const { target, center, waitingTarget, talking } = state;
   const free = center.agents.length - talking.length;
   const waiting = target.waitingCount();
+  const owed = state.replacements.length;
   const name = `${center.spec.name} (${target.label}) ${when}`;
   if (waiting !== state.waiting.size) {
     throw new Error(`${name}: the router has ${waiting} calls waiting, the driver counted ${state.waiting.size}`);
   }
-  if (waiting - free !== waitingTarget) {
-    throw new Error(`${name}: ${waiting} waiting and ${free} free agents; expected waiting − free = ${waitingTarget}`);
+  if (waiting + owed - free !== waitingTarget) {
+    throw new Error(
+      `${name}: ${waiting} waiting, ${owed} replacements owed and ${free} free agents; expected waiting + owed − free = ${waitingTarget}`,
+    );
   }
+}
+
+/** Drops the calls that left on their own from the driver's books and owes an arrival of the same kind for each. */
+function collectLeft(state: SteadyState, leaving: LeavingCallsTarget): number {
+  const left = leaving.takeLeft();
+  for (const id of left) {
+    const kind = state.waiting.get(id);
+    if (kind === undefined) throw new Error(`bench: call ${id} left but was not waiting`);
+    state.waiting.delete(id);
+    state.replacements.push(mirror(`r${state.mirrored++}`, kind));
+  }
+  return left.length;
 }
 
 /**
  * Runs `steps` steps in batches of `batch`: a batch of "agent frees up" halves, timed, then
  * (untimed) the batch's arrival inputs are built, then the batch of "call arrives" halves,
- * timed. Checks its own counts and throws when they are wrong.
+ * timed (with the replacements owed for calls that left on their own first). The clock steps
+ * `state.stepMs` before every operation. Checks its own counts and throws when they are wrong.
  */
 export function runSteps(state: SteadyState, steps: number, batch: number): SteadyRun {
-  const { target, talking, waiting } = state;
+  const { target, talking, waiting, replacements, stepMs } = state;
   const { clock } = target;
+  const leaving = leavingCalls(target);
   const draws = new Float64Array(steps);
   for (let i = 0; i < steps; i++) draws[i] = state.draws.next();
   const taken = new Array<string | undefined>(batch);
@@ -164,11 +218,13 @@ export function runSteps(state: SteadyState, steps: number, batch: number): Stea
   let idleFrees = 0;
   let offersOnArrival = 0;
   let queuedArrivals = 0;
+  let arrivalsMade = 0;
+  let left = 0;
   for (let start = 0; start < steps; start += batch) {
     const count = Math.min(batch, steps - start);
     const t0 = process.hrtime.bigint();
     for (let i = 0; i < count; i++) {
-      clock.advance(STEP_MS);
+      clock.advance(stepMs);
       const at = Math.floor((draws[start + i] as number) * talking.length);
       const ending = talking[at] as string;
       talking[at] = talking[talking.length - 1] as string;
@@ -178,6 +234,11 @@ export function runSteps(state: SteadyState, steps: number, batch: number): Stea
       if (offered !== undefined) talking.push(offered);
     }
     const t1 = process.hrtime.bigint();
+    // Calls that left while the clock advanced are replaced first (they left earlier).
+    if (leaving !== undefined) left += collectLeft(state, leaving);
+    let arriving = 0;
+    for (const call of replacements) arrivals[arriving++] = call;
+    replacements.length = 0;
     for (let i = 0; i < count; i++) {
       const offered = taken[i];
       let call: CallInput;
@@ -191,16 +252,16 @@ export function runSteps(state: SteadyState, steps: number, batch: number): Stea
         waiting.delete(offered);
         call = mirror(`r${state.mirrored++}`, kind);
       }
-      arrivals[i] = call;
+      arrivals[arriving++] = call;
     }
     const t2 = process.hrtime.bigint();
-    for (let i = 0; i < count; i++) {
-      clock.advance(STEP_MS);
+    for (let i = 0; i < arriving; i++) {
+      clock.advance(stepMs);
       placed[i] = target.arrive(arrivals[i] as CallInput);
     }
     const t3 = process.hrtime.bigint();
     // The driver's own bookkeeping stays outside the timed loops.
-    for (let i = 0; i < count; i++) {
+    for (let i = 0; i < arriving; i++) {
       const call = arrivals[i] as CallInput;
       if (placed[i] === undefined) {
         queuedArrivals++;
@@ -210,11 +271,13 @@ export function runSteps(state: SteadyState, steps: number, batch: number): Stea
         offersOnArrival++;
       }
     }
+    arrivalsMade += arriving;
+    if (leaving !== undefined) left += collectLeft(state, leaving);
     freeNs += t1 - t0;
     arriveNs += t3 - t2;
   }
   const name = `${state.center.spec.name} (${target.label})`;
-  if (offersOnFree + idleFrees !== steps || offersOnArrival + queuedArrivals !== steps) {
+  if (offersOnFree + idleFrees !== steps || offersOnArrival + queuedArrivals !== arrivalsMade) {
     throw new Error(`${name}: step counts do not add up`);
   }
   const reported = target.offerCount - offersBefore;
@@ -224,6 +287,9 @@ export function runSteps(state: SteadyState, steps: number, batch: number): Stea
   checkSteadyState(state, `after ${steps} steps`);
   return {
     steps,
+    decisions: steps + arrivalsMade,
+    arrivals: arrivalsMade,
+    left,
     freeNs: Number(freeNs),
     arriveNs: Number(arriveNs),
     offersOnFree,
