@@ -1,22 +1,28 @@
 /**
  * Model-based tests of CallRouter: random sequences of every public operation (valid and
  * invalid) run against the router and a simple reference model (test/support/reference-model.ts).
+ * The queue policies (escalation, hold-time limits, admission, callbacks) are exercised in
+ * policies.property.test.ts through the same model; here queues keep their default policies,
+ * while withdraw, setCallPriority, adjustCallAge and requestCallback join the mix.
  *
- * After every command (and after every time step of a clock advance) the tests check:
+ * After every command (and after every instant of a clock advance) the tests check:
  * 1. no call lost or duplicated (model and router agree on every live call, status and agent;
- *    completed and abandoned calls are forgotten; each call id appears once across the lines
- *    and the agents' calls);
+ *    calls that left are forgotten; each call id appears once across the lines and the agents'
+ *    calls);
  * 2. no agent holds more calls per channel than its capacity;
- * 3. every offer is legal when it is made: the agent may take the call (queue, presence, no
- *    back-off, capacity, skills), it is at the lowest free tier level, and no waiting call precedes
- *    the call for that agent (same queue: priority, arrival, enqueue order; across queues:
- *    priority, waitMs × weight); and, over a whole synchronous command, no call offered during it
- *    is behind a call of its queue and channel left waiting that the same agent could take;
+ * 3. every offer is legal when it is made: the agent may take the call (queue, tier limit,
+ *    presence, no back-off, capacity, skills), it is at the lowest free tier level, and no waiting
+ *    call precedes the call for that agent (same queue: priority, place in line, enqueue order;
+ *    across queues: priority, waitMs × weight); and, over a whole synchronous command, no call
+ *    offered during it is behind a call of its queue and channel left waiting that the same agent
+ *    could take;
  * 4. no idle agent that may take a waiting call;
- * 5. conservation: arrived = waiting + offered + talking + completed + abandoned;
+ * 5. conservation: arrived = waiting + offered + talking + completed + abandoned + withdrawn + …;
  * plus: the model and the router agree on every call, agent and queue snapshot and on the
  * waiting order; each event's state is readable inside its listener; a failed call throws the
- * right `AcdError` code and changes nothing; a throwing listener is reported and harmless.
+ * right `AcdError` code and changes nothing; a throwing listener is reported and harmless; the
+ * router keeps one clock timer at most. At the end of every run every call leaves, time runs past
+ * every deadline with no call event, and no clock timer is left (no leak).
  *
  * The last block replays, through the same model, the minimal counterexamples it found.
  */
@@ -30,6 +36,7 @@ import {
   command as c,
   queueOptionsArb,
   routerOptionsArb,
+  runAndDrain,
   setup,
   type Cmd,
 } from './support/commands.js';
@@ -51,7 +58,7 @@ describe('CallRouter against a reference model', () => {
     () => {
       fc.assert(
         fc.property(scenarioArb, ({ options, queues, agents, commands }) => {
-          fc.modelRun(() => setup(options, queues, agents), commands);
+          runAndDrain(() => setup(options, queues, agents), commands);
         }),
         { numRuns: NUM_RUNS },
       );
@@ -70,7 +77,7 @@ describe('CallRouter against a reference model', () => {
             commands: fc.commands(batchReturnCommands, { maxCommands: MAX_COMMANDS, size: 'max' }),
           }),
           ({ options, queues, commands }) => {
-            fc.modelRun(() => setup(options, queues), commands);
+            runAndDrain(() => setup(options, queues), commands);
           },
         ),
         { numRuns: NUM_RUNS },
@@ -84,7 +91,7 @@ describe('CallRouter against a reference model', () => {
     () => {
       fc.assert(
         fc.property(scenarioArb, ({ options, queues, agents, commands }) => {
-          fc.modelRun(() => setup(options, queues, agents, { throwingListener: true }), commands);
+          runAndDrain(() => setup(options, queues, agents, { throwingListener: true }), commands);
         }),
         { numRuns: Math.round(NUM_RUNS / 3) },
       );
@@ -95,7 +102,7 @@ describe('CallRouter against a reference model', () => {
 
 /** Replays a fixed command list through the same model and checks. */
 function replay(options: Omit<CallRouterOptions, 'clock'>, queues: ReadonlyArray<Record<string, unknown>>, commands: Cmd[]): void {
-  fc.modelRun(() => setup(options, queues), commands);
+  runAndDrain(() => setup(options, queues), commands);
 }
 
 describe('minimal counterexamples the model found', () => {

@@ -42,15 +42,17 @@ export function expectedCall(c: MCall): CallSnapshot {
     customerId: c.customerId,
     attributes: c.attributes,
     arrivalMs: c.arrivalMs,
-    lineMs: c.arrivalMs,
-    queuedAtMs: c.arrivalMs,
-    kind: 'inbound' as const,
-    maxTier: Infinity,
-    escalationStep: 0,
+    lineMs: c.lineMs,
+    queuedAtMs: c.queuedAtMs,
+    kind: c.kind,
+    maxTier: c.maxTier,
+    escalationStep: c.nextStep,
     offers: c.offers,
-    callbackAttempts: 0,
+    callbackAttempts: c.callbackAttempts,
   };
   switch (c.status) {
+    case 'scheduled':
+      return { ...base, status: 'scheduled', dueAtMs: c.dueAtMs };
     case 'waiting':
       return { ...base, status: 'waiting', knownAgentId: undefined, knownAgentKind: undefined, knownAgentUntilMs: undefined };
     case 'offered':
@@ -90,9 +92,29 @@ export function fullSnapshot(r: Harness, m: ReferenceModel): unknown {
 }
 
 function agentMayTake(a: AgentSnapshot, c: CallSnapshot): boolean {
-  if (a.queues[c.queueId] === undefined || a.presence !== 'available' || a.readyAtMs !== undefined) return false;
+  const level = a.queues[c.queueId];
+  if (level === undefined || level > c.maxTier || a.presence !== 'available' || a.readyAtMs !== undefined) return false;
   if ((a.load[c.channel] ?? 0) >= (a.capacity[c.channel] ?? 0)) return false;
   return Object.entries(c.requirements).every(([skill, min]) => (a.skills[skill] ?? 0) >= min);
+}
+
+/** Deep equality as strict as `toStrictEqual` on plain data (keys set to undefined count), but cheap. */
+function strictlyEqual(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b) || Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (const k of ka) {
+    if (!Object.hasOwn(b, k) || !strictlyEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+  }
+  return true;
+}
+
+/** `expect(actual).toStrictEqual(expected)`, with vitest's diff only when they differ (the checks run thousands of times). */
+function same(actual: unknown, expected: unknown, label: string): void {
+  if (!strictlyEqual(actual, expected)) expect(actual, label).toStrictEqual(expected);
 }
 
 /** Compares the whole model with the router and checks the invariants. */
@@ -100,10 +122,10 @@ export function checkAll(m: ReferenceModel, r: Harness): void {
   const router: CallRouter = r.router;
 
   // ---- the model and the router agree -----------------------------------------------------
-  expect(router.queueIds(), 'queueIds').toStrictEqual(m.queues.map((q) => q.id));
+  same(router.queueIds(), m.queues.map((q) => q.id), 'queueIds');
   for (const q of m.queues) {
     const calls = m.calls.filter((c) => c.queueId === q.id);
-    expect(router.getQueue(q.id), `queue ${q.id}`).toMatchObject({
+    same(router.getQueue(q.id), {
       id: q.id,
       strategy: q.strategy,
       weight: q.weight,
@@ -112,36 +134,51 @@ export function checkAll(m: ReferenceModel, r: Harness): void {
       waiting: calls.filter((c) => c.status === 'waiting').length,
       offered: calls.filter((c) => c.status === 'offered').length,
       talking: calls.filter((c) => c.status === 'talking').length,
-    });
-    expect(
+      scheduled: calls.filter((c) => c.status === 'scheduled').length,
+      longestWaitMs: m.longestWaitMs(q.id),
+      escalation: q.escalation,
+      agingPerMinute: q.agingPerMinute,
+      maxTier: q.maxTier,
+      maxWaitMs: q.maxWaitMs,
+      maxWaitNoAgentsMs: q.maxWaitNoAgentsMs,
+      exitAction: q.exitAction,
+      maxLength: q.maxLength,
+      joinRule: q.joinRule,
+      rejoinWindowMs: 0,
+      knownAgentWaitMs: 0,
+      callback: q.callback,
+      defaultHandleMs: 180_000,
+    }, `queue ${q.id}`);
+    same(
       router.waitingCalls(q.id).map((c) => c.id),
+      m.waitingIn(q.id).map((c) => c.id),
       `waitingCalls(${q.id}) in service order`,
-    ).toStrictEqual(m.waitingIn(q.id).map((c) => c.id));
+    );
   }
-  expect(router.agentIds(), 'agentIds').toStrictEqual(m.agents.map((a) => a.id));
+  same(router.agentIds(), m.agents.map((a) => a.id), 'agentIds');
   const agents = m.agents.map((a) => router.getAgent(a.id));
   for (const [i, a] of m.agents.entries()) {
     const actual = agents[i] as AgentSnapshot;
     const expected = expectedAgent(m, a);
-    expect(
-      { ...actual, callIds: [...actual.callIds].sort() },
-      `agent ${a.id}`,
-    ).toStrictEqual({ ...expected, callIds: [...expected.callIds].sort() });
+    same({ ...actual, callIds: [...actual.callIds].sort() }, { ...expected, callIds: [...expected.callIds].sort() }, `agent ${a.id}`);
   }
   // Invariant 1: every live call has the model's status (and agent); forgotten calls are gone.
   for (const c of m.calls) {
-    expect(router.hasCall(c.id), `hasCall(${c.id})`).toBe(true);
-    expect(router.getCall(c.id), `call ${c.id}`).toStrictEqual(expectedCall(c));
+    if (!router.hasCall(c.id)) throw new ModelError(`hasCall(${c.id}) is false for a live call`);
+    same(router.getCall(c.id), expectedCall(c), `call ${c.id}`);
+    same(router.positionOf(c.id), m.positionOf(c), `positionOf(${c.id})`);
+    same(router.estimatedWaitMs(c.id), m.estimatedWaitMs(c), `estimatedWaitMs(${c.id})`);
   }
-  for (const id of m.deadIds) {
-    expect(router.hasCall(id), `hasCall(${id}) of a forgotten call`).toBe(false);
+  for (const id of m.deadIds) if (router.hasCall(id)) throw new ModelError(`hasCall(${id}) is true for a call that left`);
+  for (const id of m.leftThisOp) {
+    if (m.call(id) !== undefined) continue;
     let code: string | undefined;
     try {
       router.getCall(id);
     } catch (error) {
       code = error instanceof AcdError ? error.code : String(error);
     }
-    expect(code, `getCall(${id}) of a forgotten call`).toBe('UNKNOWN_CALL');
+    if (code !== 'UNKNOWN_CALL') throw new ModelError(`getCall(${id}) of a call that left: ${code ?? 'no error'}, expected UNKNOWN_CALL`);
   }
 
   // ---- invariants through the public reads only -------------------------------------------
@@ -190,26 +227,34 @@ export function checkAll(m: ReferenceModel, r: Harness): void {
     }
   }
 
-  // Invariant 5: conservation. arrived = waiting + offered + talking + completed + abandoned.
-  if (m.arrived !== live + m.completed + m.abandoned) {
-    throw new ModelError(`arrived ${m.arrived} != live ${live} + completed ${m.completed} + abandoned ${m.abandoned}`);
+  // Invariant 5: conservation. arrived = scheduled + waiting + offered + talking + every way of leaving.
+  const scheduled = queueIds.reduce((n, q) => n + router.getQueue(q).scheduled, 0);
+  const left = m.completed + m.abandoned + m.withdrawn + m.timedOut + m.callbacksFailed;
+  if (m.arrived !== scheduled + live + left) {
+    throw new ModelError(
+      `arrived ${m.arrived} != scheduled ${scheduled} + live ${live} + completed ${m.completed} + abandoned ${m.abandoned} + ` +
+        `withdrawn ${m.withdrawn} + timed out ${m.timedOut} + callbacks failed ${m.callbacksFailed}`,
+    );
   }
+
+  // No timer leak: the router keeps one clock timer at most (for its earliest deadline).
+  if (r.clock.pendingTimers > 1) throw new ModelError(`the clock has ${r.clock.pendingTimers} pending timers; the router keeps one at most`);
 
   // Events are emitted once state is consistent: what a listener read equals the final state.
   for (const e of r.events) {
     if (e.name === 'listener-error') continue;
     const p = e.payload as { callId?: string; agentId?: string };
     if (e.call !== undefined && p.callId !== undefined) {
-      const gone = e.name === 'call:completed' || e.name === 'call:abandoned';
+      const gone = m.call(p.callId) === undefined;
       if ((e.call === 'gone') !== gone) {
         throw new ModelError(`inside a ${e.name} listener, getCall(${p.callId}) read ${JSON.stringify(e.call)}`);
       }
       const now = router.hasCall(p.callId) ? router.getCall(p.callId) : 'gone';
-      expect(e.call, `getCall(${p.callId}) read inside the ${e.name} listener`).toStrictEqual(now);
+      same(e.call, now, `getCall(${p.callId}) read inside the ${e.name} listener`);
     }
     if (e.agent !== undefined && p.agentId !== undefined) {
       const now = router.hasAgent(p.agentId) ? router.getAgent(p.agentId) : 'gone';
-      expect(e.agent, `getAgent(${p.agentId}) read inside the ${e.name} listener`).toStrictEqual(now);
+      same(e.agent, now, `getAgent(${p.agentId}) read inside the ${e.name} listener`);
     }
   }
 

@@ -4,75 +4,29 @@
  */
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import {
-  AcdError,
-  STRATEGY_NAMES,
-  type AcdErrorCode,
-  type CallOutcome,
-  type CallRouterOptions,
-  type StrategyName,
-} from '../../src/index.js';
-import { checkAll, fullSnapshot } from './checks.js';
+import { STRATEGY_NAMES, type AcdErrorCode, type CallOutcome, type CallRouterOptions, type EscalationStep } from '../../src/index.js';
+import { checkAll } from './checks.js';
 import { Harness } from './harness.js';
-import { ModelError, ReferenceModel, type MAgent, type MPresence, type MQueue, type OpContext } from './reference-model.js';
+import { ModelError, ReferenceModel, type MAgent, type MPresence, type MQueueOptions, type ModelOptions, type OpContext } from './reference-model.js';
+import {
+  adjustCallAgeArb,
+  callbackUnansweredArb,
+  CallbackUnanswered,
+  requestCallbackArb,
+  Reprioritize,
+  RequestCallback,
+  setCallPriorityArb,
+  Withdraw,
+  withdrawArb,
+} from './call-policy-commands.js';
+import { callPoliciesArb, queuePoliciesFor } from './policy-arbitraries.js';
+import { expectFailure, expectSuccess, pickFrom, show, type Cmd } from './run-command.js';
 
-export type Cmd = fc.Command<ReferenceModel, Harness>;
+export type { Cmd } from './run-command.js';
 
 export const QUEUE_IDS = ['q0', 'q1', 'q2'] as const;
 export const AGENT_IDS = ['a0', 'a1', 'a2', 'a3', 'a4'] as const;
 const SKILL_NAMES = ['en', 'fr', 'tech'] as const;
-
-// ---- running a command ------------------------------------------------------------------------
-
-function describe(error: unknown): string {
-  return error instanceof AcdError ? `${error.name}(${error.code}): ${error.message}` : String(error);
-}
-
-/** Runs a command the model expects to succeed, then replays its events and checks everything. */
-function expectSuccess<T>(
-  m: ReferenceModel,
-  r: Harness,
-  label: string,
-  ctx: OpContext,
-  op: () => T,
-  beforeEvents?: () => void,
-): T {
-  r.beginOp();
-  let result: T;
-  try {
-    result = op();
-  } catch (error) {
-    throw new ModelError(`${label} threw ${describe(error)}, but the model expects it to succeed`);
-  }
-  beforeEvents?.();
-  m.consume(r.events, ctx);
-  m.finish(ctx);
-  checkAll(m, r);
-  return result;
-}
-
-/** Runs a command the model expects to fail with one of `codes`, and checks it changed nothing. */
-function expectFailure(m: ReferenceModel, r: Harness, label: string, codes: readonly AcdErrorCode[], op: () => unknown): void {
-  const before = fullSnapshot(r, m);
-  r.beginOp();
-  let error: unknown;
-  let threw = false;
-  try {
-    op();
-  } catch (e) {
-    error = e;
-    threw = true;
-  }
-  if (!threw) throw new ModelError(`${label} succeeded, but the model expects ${codes.join(' or ')}`);
-  if (!(error instanceof AcdError)) throw new ModelError(`${label} threw a non-AcdError: ${String(error)}`);
-  if (!codes.includes(error.code)) throw new ModelError(`${label} threw ${describe(error)}, expected ${codes.join(' or ')}`);
-  if (r.events.length > 0) throw new ModelError(`${label} failed but emitted ${r.events.map((e) => e.name).join(', ')}`);
-  expect(fullSnapshot(r, m), `${label} failed with ${error.code} and must change nothing`).toStrictEqual(before);
-}
-
-function pickFrom<T>(list: readonly T[], pick: number): T | undefined {
-  return list.length === 0 ? undefined : list[pick % list.length];
-}
 
 /** The agent with the most offers ringing (the first one added on ties), if one has two or more. */
 function busiest(m: ReferenceModel): MAgent | undefined {
@@ -80,9 +34,6 @@ function busiest(m: ReferenceModel): MAgent | undefined {
   for (const a of m.agents) if (a.offers > 1 && (best === undefined || a.offers > best.offers)) best = a;
   return best;
 }
-
-const show = (value: unknown): string =>
-  JSON.stringify(value, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v)) ?? 'undefined';
 
 // ---- arbitraries for arguments ------------------------------------------------------------------
 
@@ -281,6 +232,7 @@ interface UpdateAgentParams {
   readonly skills: Record<string, number> | undefined;
   readonly capacity: Record<string, number> | undefined;
   readonly bad: UpdateAgentBad | null;
+  readonly agentId?: string;
 }
 
 class UpdateAgent implements Cmd {
@@ -289,7 +241,7 @@ class UpdateAgent implements Cmd {
   check = (m: ReferenceModel) => m.agents.length > 0 || this.p.bad === 'unknown-agent';
   run(m: ReferenceModel, r: Harness): void {
     const { p } = this;
-    const id = p.bad === 'unknown-agent' ? 'nobody' : (pickFrom(m.agents, p.pick)?.id as string);
+    const id = p.bad === 'unknown-agent' ? 'nobody' : (p.agentId ?? (pickFrom(m.agents, p.pick)?.id as string));
     const update: Record<string, unknown> = {};
     if (p.queues !== undefined) update.queues = p.queues;
     if (p.skills !== undefined) update.skills = p.skills;
@@ -458,6 +410,9 @@ interface EnqueueParams {
   readonly customerId: string | undefined;
   readonly withAttributes: boolean;
   readonly bad: EnqueueBad | null;
+  /** The call's own hold-time limit and escalation plan. */
+  readonly maxWaitMs?: number | undefined;
+  readonly escalation?: EscalationStep[] | undefined;
 }
 
 class Enqueue implements Cmd {
@@ -473,6 +428,8 @@ class Enqueue implements Cmd {
     if (Object.keys(p.requirements).length > 0) input.requirements = p.requirements;
     if (p.customerId !== undefined) input.customerId = p.customerId;
     if (p.withAttributes) input.attributes = { ivr: id };
+    if (p.maxWaitMs !== undefined) input.maxWaitMs = p.maxWaitMs;
+    if (p.escalation !== undefined) input.escalation = p.escalation;
     switch (p.bad) {
       case 'unknown-queue':
         input.queue = 'nowhere';
@@ -509,12 +466,23 @@ class Enqueue implements Cmd {
     if (p.bad !== null && p.bad !== 'unknown-queue') codes.add('INVALID_ARGUMENT');
     if (m.queue(input.queue as string) === undefined) codes.add('UNKNOWN_QUEUE');
     if (p.bad !== 'empty-id' && m.call(id) !== undefined) codes.add('DUPLICATE_ID');
+    for (const step of p.escalation ?? []) {
+      const target = step.overflow?.queue;
+      if (target === input.queue) codes.add('INVALID_ARGUMENT');
+      else if (target !== undefined && m.queue(target) === undefined) codes.add('UNKNOWN_QUEUE');
+    }
     if (codes.size > 0) {
       expectFailure(m, r, this.label, [...codes], () => r.router.enqueue(input as never));
       return;
     }
     if (id === `c${m.nextCallNumber}`) m.nextCallNumber++;
-    const result = expectSuccess(m, r, this.label, { kind: 'enqueue', callId: id }, () => r.router.enqueue(input as never), () =>
+    const refused = m.refusal(p.queue, p.channel, p.requirements);
+    const ctx: OpContext = { kind: 'enqueue', callId: id, refused };
+    const result = expectSuccess(m, r, this.label, ctx, () => r.router.enqueue(input as never), () => {
+      if (refused !== undefined) {
+        m.refuse({ id, queueId: p.queue, channel: p.channel, requirements: p.requirements });
+        return;
+      }
       m.admit({
         id,
         queueId: p.queue,
@@ -523,14 +491,22 @@ class Enqueue implements Cmd {
         requirements: p.requirements,
         customerId: p.customerId,
         attributes: (input.attributes as Record<string, unknown> | undefined) ?? {},
-      }),
-    );
+        escalation: p.escalation,
+        maxWaitMs: p.maxWaitMs,
+      });
+    });
+    if (refused !== undefined) {
+      expect(result, `${this.label} result`).toStrictEqual({ accepted: false, callId: id, status: 'refused', agentId: undefined, reason: refused });
+      return;
+    }
+    // The routing decision, with the timed actions due at once (a step, a limit) applied.
     const c = m.call(id);
+    const offeredTo = c?.status === 'offered' ? c.agentId : undefined;
     expect(result, `${this.label} result`).toStrictEqual({
       accepted: true,
       callId: id,
-      status: c?.status === 'offered' ? 'offered' : 'waiting',
-      agentId: c?.status === 'offered' ? c.agentId : undefined,
+      status: offeredTo === undefined ? 'waiting' : 'offered',
+      agentId: offeredTo,
       reason: undefined,
     });
   }
@@ -539,7 +515,8 @@ class Enqueue implements Cmd {
   }
 }
 
-const enqueueArb: fc.Arbitrary<Cmd> = fc
+const enqueueWith = (policies: boolean): fc.Arbitrary<Cmd> =>
+  fc
   .record({
     idKind: fc.constantFrom<EnqueueParams['idKind']>('fresh', 'fresh', 'fresh', 'fresh', 'fresh', 'fresh', 'reuse-dead', 'duplicate-live'),
     pick: fc.nat(),
@@ -566,8 +543,17 @@ const enqueueArb: fc.Arbitrary<Cmd> = fc
         weight: 1,
       },
     ),
+    own: policies ? callPoliciesArb(QUEUE_IDS) : fc.constant({ maxWaitMs: undefined, escalation: undefined }),
   })
-  .map((p) => new Enqueue(p));
+  .map(({ own, ...p }) => {
+    // A call's own plan may not send it to its own queue.
+    const escalation = own.escalation?.filter((step) => step.overflow?.queue !== p.queue);
+    return new Enqueue({ ...p, maxWaitMs: own.maxWaitMs, escalation });
+  });
+
+const enqueueArb = enqueueWith(false);
+/** Enqueue, now and then with the call's own hold-time limit or escalation plan. */
+export const enqueuePolicyArb = enqueueWith(true);
 
 type CallOpName = 'answer' | 'decline' | 'abandon' | 'complete';
 type CallTarget = 'waiting' | 'offered' | 'talking' | 'forgotten' | 'never' | 'empty';
@@ -655,30 +641,87 @@ const callOpArb = (op: CallOpName, valid: readonly CallTarget[], weightValid: nu
 
 // ---- queues ---------------------------------------------------------------------------------------
 
-type QueueBad = 'weight-0' | 'timeout-0' | 'bad-strategy' | 'negative-wrap-up' | 'unknown-field' | 'unknown-queue';
+type QueueBad =
+  | 'weight-0'
+  | 'timeout-0'
+  | 'bad-strategy'
+  | 'negative-wrap-up'
+  | 'unknown-field'
+  | 'unknown-queue'
+  | 'unordered-steps'
+  | 'exit-to-self'
+  | 'tier-0'
+  | 'bad-join-rule';
+
+const BASE_QUEUE_BADS: readonly QueueBad[] = ['weight-0', 'timeout-0', 'bad-strategy', 'negative-wrap-up', 'unknown-field', 'unknown-queue'];
+const POLICY_QUEUE_BADS: readonly QueueBad[] = [...BASE_QUEUE_BADS, 'unordered-steps', 'exit-to-self', 'tier-0', 'bad-join-rule'];
+
+/** Applies a bad variant to queue options; returns whether it makes them invalid (INVALID_ARGUMENT). */
+function spoilQueueOptions(options: Record<string, unknown>, queueId: string, bad: QueueBad | null): boolean {
+  switch (bad) {
+    case 'weight-0':
+      options.weight = 0;
+      return true;
+    case 'timeout-0':
+      options.offerTimeoutMs = 0;
+      return true;
+    case 'bad-strategy':
+      options.strategy = 'fastest';
+      return true;
+    case 'negative-wrap-up':
+      options.wrapUpMs = -5;
+      return true;
+    case 'unknown-field':
+      options.wrapupMs = 5;
+      return true;
+    case 'unordered-steps':
+      options.escalation = [{ afterMs: 5_000, raisePriority: 1 }, { afterMs: 1_000 }];
+      return true;
+    case 'exit-to-self':
+      options.exitAction = { action: 'overflow', queue: queueId };
+      return false; // checked with the targets
+    case 'tier-0':
+      options.maxTier = 0;
+      return true;
+    case 'bad-join-rule':
+      options.joinRule = 'sometimes';
+      return true;
+    case 'unknown-queue':
+    case null:
+      return false;
+  }
+}
+
+/** Codes for overflow targets of queue `queueId`: itself (INVALID_ARGUMENT) or unknown (UNKNOWN_QUEUE). */
+function targetCodes(m: ReferenceModel, queueId: string, options: Record<string, unknown>): AcdErrorCode[] {
+  const targets: string[] = [];
+  for (const step of (options.escalation as EscalationStep[] | undefined) ?? []) if (step.overflow !== undefined) targets.push(step.overflow.queue);
+  const exit = options.exitAction as { action: string; queue?: string } | undefined;
+  if (exit?.action === 'overflow') targets.push(exit.queue as string);
+  return targets.flatMap((target): AcdErrorCode[] =>
+    target === queueId ? ['INVALID_ARGUMENT'] : m.queue(target) === undefined ? ['UNKNOWN_QUEUE'] : [],
+  );
+}
 
 class UpdateQueue implements Cmd {
   label = '';
-  constructor(readonly p: { queue: string; update: Partial<Omit<MQueue, 'id'>>; bad: QueueBad | null }) {}
+  constructor(readonly p: { queue: string; update: MQueueOptions; bad: QueueBad | null }) {}
   check = () => true;
   run(m: ReferenceModel, r: Harness): void {
     const { p } = this;
     const queueId = p.bad === 'unknown-queue' ? 'nowhere' : p.queue;
     const update: Record<string, unknown> = { ...p.update };
-    if (p.bad === 'weight-0') update.weight = 0;
-    if (p.bad === 'timeout-0') update.offerTimeoutMs = 0;
-    if (p.bad === 'bad-strategy') update.strategy = 'fastest';
-    if (p.bad === 'negative-wrap-up') update.wrapUpMs = -5;
-    if (p.bad === 'unknown-field') update.wrapupMs = 5;
+    const invalid = spoilQueueOptions(update, queueId, p.bad);
     this.label = `updateQueue(${queueId}, ${show(update)})`;
     const codes = new Set<AcdErrorCode>();
     if (m.queue(queueId) === undefined) codes.add('UNKNOWN_QUEUE');
-    if (p.bad !== null && p.bad !== 'unknown-queue') codes.add('INVALID_ARGUMENT');
+    else if (invalid) codes.add('INVALID_ARGUMENT');
+    else for (const code of targetCodes(m, queueId, update)) codes.add(code);
     if (codes.size > 0) {
       expectFailure(m, r, this.label, [...codes], () => r.router.updateQueue(queueId, update as never));
       return;
     }
-    const snapshot = expectSuccess(m, r, this.label, { kind: 'other' }, () => r.router.updateQueue(queueId, update as never), () =>
+    const snapshot = expectSuccess(m, r, this.label, { kind: 'updateQueue', queueId }, () => r.router.updateQueue(queueId, update as never), () =>
       m.updateQueue(queueId, p.update),
     );
     expect(snapshot, `${this.label} returns the queue's snapshot`).toStrictEqual(r.router.getQueue(queueId));
@@ -688,43 +731,44 @@ class UpdateQueue implements Cmd {
   }
 }
 
-const updateQueueArb: fc.Arbitrary<Cmd> = fc
-  .record({
-    queue: queueIdArb,
-    update: queueOptionsArb,
-    bad: fc.oneof(
-      { arbitrary: fc.constant(null), weight: 8 },
-      {
-        arbitrary: fc.constantFrom<QueueBad>('weight-0', 'timeout-0', 'bad-strategy', 'negative-wrap-up', 'unknown-field', 'unknown-queue'),
-        weight: 1,
-      },
-    ),
-  })
-  .map((p) => new UpdateQueue(p));
+const updateQueueWith = (policies: boolean): fc.Arbitrary<Cmd> =>
+  queueIdArb.chain((queue) =>
+    fc
+      .record({
+        queue: fc.constant(queue),
+        update: policies
+          ? fc.tuple(queueOptionsArb, queuePoliciesFor(queue, QUEUE_IDS)).map(([base, more]): MQueueOptions => ({ ...base, ...more }))
+          : queueOptionsArb,
+        bad: fc.oneof(
+          { arbitrary: fc.constant(null), weight: 8 },
+          { arbitrary: fc.constantFrom(...(policies ? POLICY_QUEUE_BADS : BASE_QUEUE_BADS)), weight: 1 },
+        ),
+      })
+      .map((p) => new UpdateQueue(p)),
+  );
+
+const updateQueueArb = updateQueueWith(false);
+export const updatePoliciesArb = updateQueueWith(true);
 
 class AddQueue implements Cmd {
   label = '';
-  constructor(readonly p: { id: string; options: Partial<Omit<MQueue, 'id'>>; badWeight: boolean }) {}
+  constructor(readonly p: { id: string; options: MQueueOptions; bad: QueueBad | null }) {}
   check = () => true;
   run(m: ReferenceModel, r: Harness): void {
     const options: Record<string, unknown> = { id: this.p.id, ...this.p.options };
-    if (this.p.badWeight) options.weight = -1;
+    const invalid = spoilQueueOptions(options, this.p.id, this.p.bad);
     this.label = `addQueue(${show(options)})`;
     const codes = new Set<AcdErrorCode>();
-    if (this.p.badWeight) codes.add('INVALID_ARGUMENT');
-    if (m.queue(this.p.id) !== undefined) codes.add('DUPLICATE_ID');
+    if (invalid) codes.add('INVALID_ARGUMENT');
+    else if (m.queue(this.p.id) !== undefined) codes.add('DUPLICATE_ID');
+    else for (const code of targetCodes(m, this.p.id, options)) codes.add(code);
     if (codes.size > 0) {
       expectFailure(m, r, this.label, [...codes], () => r.router.addQueue(options as never));
       return;
     }
-    const q: MQueue = {
-      id: this.p.id,
-      strategy: this.p.options.strategy ?? ('longest-idle' as StrategyName),
-      weight: this.p.options.weight ?? 1,
-      offerTimeoutMs: this.p.options.offerTimeoutMs ?? 15_000,
-      wrapUpMs: this.p.options.wrapUpMs ?? 0,
-    };
-    const snapshot = expectSuccess(m, r, this.label, { kind: 'other' }, () => r.router.addQueue(options as never), () => m.addQueue(q));
+    const snapshot = expectSuccess(m, r, this.label, { kind: 'other' }, () => r.router.addQueue(options as never), () =>
+      m.addQueue(this.p.id, this.p.options),
+    );
     expect(snapshot, `${this.label} returns the queue's snapshot`).toStrictEqual(r.router.getQueue(this.p.id));
   }
   toString(): string {
@@ -732,13 +776,24 @@ class AddQueue implements Cmd {
   }
 }
 
-const addQueueArb: fc.Arbitrary<Cmd> = fc
-  .record({
-    id: fc.constantFrom(...QUEUE_IDS),
-    options: queueOptionsArb,
-    badWeight: fc.oneof({ arbitrary: fc.constant(false), weight: 8 }, { arbitrary: fc.constant(true), weight: 1 }),
-  })
-  .map((p) => new AddQueue(p));
+const addQueueWith = (policies: boolean): fc.Arbitrary<Cmd> =>
+  fc.constantFrom(...QUEUE_IDS).chain((id) =>
+    fc
+      .record({
+        id: fc.constant(id),
+        options: policies
+          ? fc.tuple(queueOptionsArb, queuePoliciesFor(id, QUEUE_IDS)).map(([base, more]): MQueueOptions => ({ ...base, ...more }))
+          : queueOptionsArb,
+        bad: fc.oneof(
+          { arbitrary: fc.constant(null), weight: 8 },
+          { arbitrary: fc.constantFrom<QueueBad>(...(policies ? ['weight-0', 'unordered-steps', 'exit-to-self'] as const : ['weight-0'] as const)), weight: 1 },
+        ),
+      })
+      .map((p) => new AddQueue(p)),
+  );
+
+const addQueueArb = addQueueWith(false);
+export const addPolicyQueueArb = addQueueWith(true);
 
 class RemoveQueue implements Cmd {
   label = '';
@@ -749,8 +804,8 @@ class RemoveQueue implements Cmd {
     this.label = `removeQueue(${id})`;
     if (m.queue(id) === undefined) {
       expectFailure(m, r, this.label, ['UNKNOWN_QUEUE'], () => r.router.removeQueue(id));
-    } else if (m.liveCountIn(id) > 0) {
-      expectFailure(m, r, this.label, ['INVALID_STATE'], () => r.router.removeQueue(id));
+    } else if (m.removeQueueBlocked(id) !== undefined) {
+      expectFailure(m, r, `${this.label} (${m.removeQueueBlocked(id)})`, ['INVALID_STATE'], () => r.router.removeQueue(id));
     } else {
       expectSuccess(m, r, this.label, { kind: 'other' }, () => r.router.removeQueue(id), () => m.removeQueue(id));
     }
@@ -760,34 +815,55 @@ class RemoveQueue implements Cmd {
   }
 }
 
-const removeQueueArb: fc.Arbitrary<Cmd> = queueIdArb.map((queue) => new RemoveQueue({ queue }));
+export const removeQueueArb: fc.Arbitrary<Cmd> = queueIdArb.map((queue) => new RemoveQueue({ queue }));
 
 // ---- time and reads -------------------------------------------------------------------------------
 
 /**
- * Advances the simulated clock, one deadline time at a time (the model knows every deadline), so
- * the events of each time step are replayed and the invariants checked after each step.
+ * Moves the clock to `atMs` (one instant), replays the events of that step and checks everything.
+ * An instant where only the router's timer fired (nothing the model knew of was due) and nothing
+ * was emitted is checked in full with the next command or step instead.
+ */
+function stepTo(m: ReferenceModel, r: Harness, atMs: number): void {
+  const expected = m.nextDueAt() === atMs;
+  r.beginOp();
+  r.clock.advanceTo(atMs);
+  m.nowMs = atMs;
+  m.consume(r.events, { kind: 'step' });
+  m.finish({ kind: 'step' });
+  if (expected || r.events.length > 0) checkAll(m, r);
+}
+
+/** The next instant something may happen: a deadline or timed action the model knows, or the router's clock timer. */
+function nextInstant(m: ReferenceModel, r: Harness): number | undefined {
+  const mine = m.nextDueAt() ?? Infinity;
+  const theirs = r.clock.nextDueAtMs() ?? Infinity;
+  const next = Math.min(mine, Math.max(theirs, m.nowMs));
+  return next === Infinity ? undefined : next;
+}
+
+/**
+ * Advances the simulated clock one instant at a time: every time the model knows something is due
+ * (a deadline, a call's limit or step) and every time the router's clock timer is due (a timed
+ * action the model may allow but not foresee, such as a gated overflow's recheck, or a stale
+ * timer that finds nothing), so the events of each instant are replayed and the invariants checked.
  */
 class Advance implements Cmd {
   constructor(readonly ms: number) {}
   check = () => true;
   run(m: ReferenceModel, r: Harness): void {
     const target = m.nowMs + this.ms;
-    for (;;) {
-      const next = m.nextDeadlineAt();
+    for (let steps = 0; ; steps++) {
+      if (steps > 10_000) throw new ModelError(`advance(${this.ms}): more than 10000 instants before ${target}`);
+      const next = nextInstant(m, r);
       if (next === undefined || next > target) break;
-      r.beginOp();
-      r.clock.advanceTo(next);
-      m.nowMs = next;
-      m.consume(r.events, { kind: 'step' });
-      m.finish({ kind: 'step' });
-      checkAll(m, r);
+      stepTo(m, r, next);
     }
     r.beginOp();
     r.clock.advanceTo(target);
     if (r.events.length > 0) {
       throw new ModelError(
-        `advancing to ${target} (no deadline due after ${m.nowMs}) emitted ${r.events.map((e) => `${e.name}@${(e.payload as { atMs: number }).atMs}`).join(', ')}`,
+        `advancing to ${target} (nothing due after ${m.nowMs}) emitted ${r.events.map((e) => `${e.name}@${(e.payload as { atMs: number }).atMs}`).join(', ')}`,
       );
     }
     m.nowMs = target;
@@ -801,6 +877,51 @@ class Advance implements Cmd {
 const advanceArb: fc.Arbitrary<Cmd> = fc
   .oneof(fc.integer({ min: 0, max: 20_000 }), fc.constantFrom(1_000, 2_000, 4_000, 5_000, 15_000))
   .map((ms) => new Advance(ms));
+
+/**
+ * The end of a run: every call leaves (waiting and ringing ones are abandoned or withdrawn, scheduled
+ * callbacks withdrawn, connected calls completed), then time runs past every limit, step and deadline. No call event may come any
+ * more, and once the router has no work under way its clock timer goes too: at most one stale
+ * timer may fire and find nothing, then no timer is pending (no timer of a call that left leaked).
+ */
+export function drain(m: ReferenceModel, r: Harness): void {
+  for (const status of ['scheduled', 'waiting', 'offered'] as const) {
+    m.callsWith(status).forEach((c, i) => {
+      // Callers hang up or the backend withdraws them, in turn (a scheduled callback has no caller).
+      if (status !== 'scheduled' && i % 2 === 1) {
+        new CallOp({ op: 'abandon', target: status, pick: 0, outcome: undefined, badOutcome: false, callId: c.id }).run(m, r);
+      } else {
+        new Withdraw(status, 0, 'drain', c.id).run(m, r);
+      }
+    });
+  }
+  for (const c of m.callsWith('talking')) {
+    new CallOp({ op: 'complete', target: 'talking', pick: 0, outcome: undefined, badOutcome: false, callId: c.id }).run(m, r);
+  }
+  if (m.calls.length > 0) throw new ModelError(`drain: calls ${m.calls.map((c) => c.id).join(', ')} are still live`);
+  let stale = 0;
+  for (let steps = 0; ; steps++) {
+    if (steps > 10_000) throw new ModelError('drain: more than 10000 instants');
+    const next = nextInstant(m, r);
+    if (next === undefined) break;
+    if (!m.hasLiveDeadlines() && ++stale > 1) {
+      throw new ModelError(
+        `drain: no call is live and no work is under way, yet the router's clock timer is due at ${next} again (a timer leaked)`,
+      );
+    }
+    stepTo(m, r, next);
+    const late = r.events.filter((e) => e.name.startsWith('call:'));
+    if (late.length > 0) throw new ModelError(`drain: ${late.map((e) => e.name).join(', ')} at ${next}, after every call left`);
+  }
+  expect(r.clock.pendingTimers, 'pending clock timers once every call left and all work ended').toBe(0);
+}
+
+/** Runs the commands against a fresh router and model, then drains them (see {@link drain}). */
+export function runAndDrain(make: () => { model: ReferenceModel; real: Harness }, commands: Iterable<Cmd>): void {
+  let env: { model: ReferenceModel; real: Harness } | undefined;
+  fc.modelRun(() => (env = make()), commands);
+  if (env !== undefined) drain(env.model, env.real);
+}
 
 /** Reads with bad ids throw the right code and change nothing. */
 class BadRead implements Cmd {
@@ -845,9 +966,76 @@ export const allCommands: Array<fc.Arbitrary<Cmd>> = [
   callOpArb('complete', ['talking'], 8),
   callOpArb('complete', ['talking'], 8),
   fc.oneof(updateQueueArb, updateQueueArb, addQueueArb, removeQueueArb, badReadArb),
+  fc.oneof(withdrawArb, setCallPriorityArb, adjustCallAgeArb, requestCallbackArb),
   advanceArb,
   advanceArb,
   advanceArb,
+];
+
+const longAdvanceArb: fc.Arbitrary<Cmd> = fc.constantFrom(8_000, 12_000, 30_000).map((ms) => new Advance(ms));
+
+/**
+ * A mix aimed at the queue policies: queues reconfigured with escalation plans, limits, exit
+ * actions, admission rules and aging; calls with their own plans and limits; agents logging in
+ * and out (no-agent limits, skipped steps); the backend withdrawing, reprioritizing and turning
+ * calls into callbacks; and time moving on to every step, limit and recheck.
+ */
+export const policyCommands: Array<fc.Arbitrary<Cmd>> = [
+  addAgentArb,
+  updateAgentArb,
+  fc.oneof(removeAgentArb, setAgentStateArb),
+  setAgentStateArb,
+  setAgentStateArb,
+  enqueuePolicyArb,
+  enqueuePolicyArb,
+  enqueuePolicyArb,
+  enqueuePolicyArb,
+  callOpArb('answer', ['offered'], 8),
+  callOpArb('answer', ['offered'], 8),
+  callOpArb('decline', ['offered'], 8),
+  callOpArb('abandon', ['waiting', 'offered'], 8),
+  callOpArb('complete', ['talking'], 8),
+  callOpArb('complete', ['talking'], 8),
+  withdrawArb,
+  setCallPriorityArb,
+  adjustCallAgeArb,
+  requestCallbackArb,
+  requestCallbackArb,
+  callbackUnansweredArb,
+  callbackUnansweredArb,
+  fc.oneof(updatePoliciesArb, updatePoliciesArb, addPolicyQueueArb, removeQueueArb),
+  advanceArb,
+  advanceArb,
+  advanceArb,
+  longAdvanceArb,
+];
+
+/**
+ * A mix aimed at callbacks: waiting callers turned into callbacks (asked for, or at a limit with
+ * the callback exit action), offered, answered (the agent dials), unanswered and retried later at
+ * their old place, or failed after their last attempt.
+ */
+export const callbackCommands: Array<fc.Arbitrary<Cmd>> = [
+  addAgentArb,
+  setAgentStateArb,
+  enqueuePolicyArb,
+  enqueuePolicyArb,
+  enqueuePolicyArb,
+  requestCallbackArb,
+  requestCallbackArb,
+  requestCallbackArb,
+  callOpArb('answer', ['offered'], 8),
+  callOpArb('answer', ['offered'], 8),
+  callOpArb('answer', ['offered'], 8),
+  callbackUnansweredArb,
+  callbackUnansweredArb,
+  callbackUnansweredArb,
+  callOpArb('complete', ['talking'], 8),
+  withdrawArb,
+  updatePoliciesArb,
+  advanceArb,
+  advanceArb,
+  longAdvanceArb,
 ];
 
 /**
@@ -923,7 +1111,16 @@ export const command = {
       bad: null,
     }),
   /** Enqueues the next fresh call (`c0`, `c1`, …). */
-  enqueue: (queue: string, more: { priority?: number; channel?: string; requirements?: Record<string, number> } = {}): Cmd =>
+  enqueue: (
+    queue: string,
+    more: {
+      priority?: number;
+      channel?: string;
+      requirements?: Record<string, number>;
+      maxWaitMs?: number;
+      escalation?: EscalationStep[];
+    } = {},
+  ): Cmd =>
     new Enqueue({
       idKind: 'fresh',
       pick: 0,
@@ -934,6 +1131,8 @@ export const command = {
       customerId: undefined,
       withAttributes: false,
       bad: null,
+      maxWaitMs: more.maxWaitMs,
+      escalation: more.escalation,
     }),
   answer: (callId: string): Cmd => new CallOp({ op: 'answer', target: 'offered', pick: 0, outcome: undefined, badOutcome: false, callId }),
   decline: (callId: string): Cmd => new CallOp({ op: 'decline', target: 'offered', pick: 0, outcome: undefined, badOutcome: false, callId }),
@@ -943,32 +1142,50 @@ export const command = {
   setAgentState: (agentId: string, state: MPresence, reason?: string): Cmd =>
     new SetAgentState({ pick: 0, state, reason, bad: null, agentId }),
   removeAgent: (agentId: string): Cmd => new RemoveAgent({ pick: 0, unknown: false, agentId }),
+  updateAgent: (agentId: string, update: { queues?: string[] | Record<string, number>; skills?: Record<string, number>; capacity?: Record<string, number> }): Cmd =>
+    new UpdateAgent({ pick: 0, queues: update.queues, skills: update.skills, capacity: update.capacity, bad: null, agentId }),
+  updateQueue: (queue: string, update: MQueueOptions): Cmd => new UpdateQueue({ queue, update, bad: null }),
+  removeQueue: (queue: string): Cmd => new RemoveQueue({ queue }),
+  withdraw: (callId: string, reason = 'ivr-exit'): Cmd => new Withdraw('waiting', 0, reason, callId),
+  setCallPriority: (callId: string, priority: number): Cmd => new Reprioritize('waiting', 0, 'setCallPriority', priority, callId),
+  adjustCallAge: (callId: string, byMs: number): Cmd => new Reprioritize('waiting', 0, 'adjustCallAge', byMs, callId),
+  requestCallback: (callId: string): Cmd => new RequestCallback('waiting', 0, undefined, callId),
+  callbackUnanswered: (callId: string): Cmd => new CallbackUnanswered('talking-callback', 0, callId),
   advance: (ms: number): Cmd => new Advance(ms),
 };
 
-/** A fresh router and model with the given queues (`q0`, `q1`, …), then `initial` commands run and checked. */
+/**
+ * A fresh router and model with the given queues (`q0`, `q1`, …; each added with its base options,
+ * then given its policies, so that overflow targets exist), then `initial` commands run and checked.
+ */
 export function setup(
   options: Omit<CallRouterOptions, 'clock'>,
-  queues: ReadonlyArray<Partial<Omit<MQueue, 'id'>>>,
+  queues: readonly MQueueOptions[],
   initial: readonly Cmd[] = [],
-  harness: { throwingListener?: boolean } = {},
+  harness: { throwingListener?: boolean; model?: ModelOptions } = {},
 ): { model: ReferenceModel; real: Harness } {
   const real = new Harness(options, harness);
-  const model = new ReferenceModel({
-    maxMissedOffers: options.maxMissedOffers ?? 3,
-    declineDelayMs: options.declineDelayMs ?? 0,
-    noAnswerDelayMs: options.noAnswerDelayMs ?? 0,
+  const model = new ReferenceModel(
+    {
+      maxMissedOffers: options.maxMissedOffers ?? 3,
+      declineDelayMs: options.declineDelayMs ?? 0,
+      noAnswerDelayMs: options.noAnswerDelayMs ?? 0,
+    },
+    harness.model,
+  );
+  const baseKeys = new Set(['strategy', 'weight', 'offerTimeoutMs', 'wrapUpMs']);
+  queues.forEach((q, i) => {
+    const id = `q${i}`;
+    const base = Object.fromEntries(Object.entries(q).filter(([key]) => baseKeys.has(key)));
+    real.router.addQueue({ id, ...base });
+    model.addQueue(id, base);
   });
   queues.forEach((q, i) => {
     const id = `q${i}`;
-    real.router.addQueue({ id, ...q });
-    model.addQueue({
-      id,
-      strategy: q.strategy ?? 'longest-idle',
-      weight: q.weight ?? 1,
-      offerTimeoutMs: q.offerTimeoutMs ?? 15_000,
-      wrapUpMs: q.wrapUpMs ?? 0,
-    });
+    const policies = Object.fromEntries(Object.entries(q).filter(([key]) => !baseKeys.has(key)));
+    if (Object.keys(policies).length === 0) return;
+    real.router.updateQueue(id, policies);
+    model.updateQueue(id, policies);
   });
   for (const command of initial) if (command.check(model)) command.run(model, real);
   return { model, real };
