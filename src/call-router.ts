@@ -325,12 +325,16 @@ export class CallRouter extends RouterEmitter {
 
   /**
    * The caller hung up before being connected (waiting, or ringing an agent). The call is gone.
-   * A connected call ends with {@link complete} instead (`INVALID_STATE`).
+   * A connected call ends with {@link complete} instead, and a scheduled callback is taken back
+   * with {@link withdraw} (`INVALID_STATE`).
    */
   abandon(callId: string): void {
     const call = this.#liveCall(callId);
     if (call.status === 'talking') {
       throw new InvalidStateError(`Cannot abandon call \`${callId}\`: it is connected; use complete()`);
+    }
+    if (call.status === 'scheduled') {
+      throw new InvalidStateError(`Cannot abandon call \`${callId}\`: it is a scheduled callback; use withdraw()`);
     }
     this.#core.abandon(call);
     this.#done();

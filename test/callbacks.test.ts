@@ -266,6 +266,16 @@ describe('scheduleCallback', () => {
     expect(eventsOf(events, 'call:agent-fallback')).toEqual([]);
   });
 
+  it('cannot be abandoned (nobody is holding): withdraw() takes it back', () => {
+    const { router } = createRouter();
+    router.addQueue({ id: 'q' });
+    router.scheduleCallback({ id: 'cb', queue: 'q', atMs: 60_000 });
+    const events = recordEvents(router);
+    expect(() => router.abandon('cb')).toThrow(expect.objectContaining({ code: 'INVALID_STATE' }));
+    expect(events).toEqual([]);
+    expect(router.getCall('cb').status).toBe('scheduled');
+  });
+
   it('can be withdrawn before its time: gone, and never enters line', () => {
     const { clock, router } = createRouter();
     router.addQueue({ id: 'q' });

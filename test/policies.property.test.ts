@@ -168,7 +168,7 @@ describe('minimal counterexamples the model found (open engine bugs)', () => {
   // router runs c0's step first, which routes c0's bucket: c1 is offered to b at 12 s instead of
   // timing out ("if the offer ends unanswered it times out at once"). Expected: call:timed-out for
   // c1 before any offer of it; actual: call:offered c1 -> b.
-  it.fails('a call back in line past its limit times out, even when a call returned with it is routed first', () => {
+  it('a call back in line past its limit times out, even when a call returned with it is routed first', () => {
     replay(
       {},
       [{ offerTimeoutMs: Infinity, escalation: [{ afterMs: 5_000, raisePriority: 1 }] }, {}],
@@ -189,7 +189,7 @@ describe('minimal counterexamples the model found (open engine bugs)', () => {
   // passed while it rang, so it becomes a callback, and that action routes c1's group at once: b
   // is offered c1 though c0 is ahead of it in line and b could take it.
   // Expected: call:offered c0 -> b (c1 waits); actual: call:offered c1 -> b (c0 waits).
-  it.fails('calls back in line together are served in line order, even when one of them times out into a callback', () => {
+  it('calls back in line together are served in line order, even when one of them times out into a callback', () => {
     replay(
       {},
       [{ offerTimeoutMs: Infinity, exitAction: { action: 'callback' } }, {}],
@@ -210,7 +210,7 @@ describe('minimal counterexamples the model found (open engine bugs)', () => {
   // out at 1 s; at 5 s the step drops the tech requirement, and a could take the call as it now
   // stands, so the limit is 1 s + 5 s = 6 s. The router counts per group of calls, and the group
   // with no requirements was made after a logged out: it times the call out at 5 s instead.
-  it.fails('the no-agents limit counts from the last logout of an agent who could take the call as it now stands', () => {
+  it('the no-agents limit counts from the last logout of an agent who could take the call as it now stands', () => {
     replay(
       {},
       [{ maxWaitNoAgentsMs: 5_000, escalation: [{ afterMs: 5_000, dropSkills: ['tech'] }] }, {}],

@@ -243,7 +243,7 @@ export class RouterCore {
     const reasonBefore = agent.reason;
     const returned: WaitingBucket[] = [];
     this.#setPresence(agent, presence, reason, 'revoked-unavailable', returned);
-    this.#fireReturned();
+    this.#fireReturned(returned);
     routeReturned(this, returned);
     this.agentChanged(agent);
     // A new not-ready reason is a change of state for wallboards, though the state name is the same.
@@ -286,7 +286,7 @@ export class RouterCore {
     this.#countPresence(agent.pool, agent.presence, undefined);
     this.table.releasePool(agent.pool);
     this.agents.delete(agent.id);
-    this.#fireReturned();
+    this.#fireReturned(returned);
     routeReturned(this, returned);
   }
 
@@ -343,7 +343,7 @@ export class RouterCore {
     // Other free agents get the calls first: the agent that let them go (it may still have
     // capacity on the channel) is off the free lists until it is listed again below.
     for (const slot of agent.slots.values()) agent.pool.unlist(slot);
-    this.#fireReturned();
+    this.#fireReturned(returned);
     routeReturned(this, returned);
     this.agentChanged(agent);
   }
@@ -453,7 +453,7 @@ export class RouterCore {
 
   /** Moves an agent's presence in a pool's counts; buckets left with no agent logged in start their no-agent clocks. */
   #countPresence(pool: AgentPool, from: PresenceState | undefined, to: PresenceState | undefined): void {
-    pool.countPresence(from, to, (bucket) => this.timers.unstaffed(bucket));
+    pool.countPresence(from, to, this.now(), (bucket) => this.timers.unstaffed(bucket));
   }
 
   /** Recomputes the agent's shown state and reports a change. */
@@ -500,18 +500,21 @@ export class RouterCore {
    * passed while they rang) get it before they are routed again: a call past its limit times out
    * rather than ringing another agent.
    */
-  #fireReturned(): void {
-    const returned = this.#returnedDue;
-    if (returned.length === 0) return;
+  #fireReturned(returned: WaitingBucket[]): void {
+    const due = this.#returnedDue;
+    if (due.length === 0) return;
     this.#returnedDue = [];
     const now = this.now();
-    for (const call of returned) {
+    // Every due action first (none routes), then the calls go out together in line order.
+    for (const call of due) {
       const timer = call.timer;
       if (call.status !== 'waiting' || timer === undefined || timer.atMs > now) continue;
       this.deadlines.cancel(timer);
-      this.timers.fire(call);
+      this.timers.fire(call, false);
+      if (call.status === 'waiting' && call.knownAgent === undefined) returned.push(call.bucket);
     }
   }
+
 
   #fire(deadline: Deadline): void {
     switch (deadline.kind) {

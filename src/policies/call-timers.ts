@@ -41,8 +41,11 @@ export class CallTimers {
     for (const call of bucket.inLine()) this.arm(call);
   }
 
-  /** The call's timer fired: fall back from its known agent, time out, or apply its due steps; then route it. */
-  fire(call: CallRecord): void {
+  /**
+   * The call's timer fired: fall back from its known agent, time out, or apply its due steps; then
+   * route it, unless `route` is false (the caller routes it with other calls, in line order).
+   */
+  fire(call: CallRecord, route = true): void {
     const core = this.#core;
     call.timer = undefined;
     const now = core.now();
@@ -54,11 +57,12 @@ export class CallTimers {
     if (call.status !== 'waiting') return;
     if (call.knownAgent !== undefined && now >= call.knownUntilMs) core.known.fallBack(call, 'timeout');
     if (call.kind === 'inbound') {
-      if (now >= this.#limitAt(call)) return this.#timeOut(call, 'max-wait');
-      if (now >= this.#noAgentsAt(call)) return this.#timeOut(call, 'max-wait-no-agents');
+      if (now >= this.#limitAt(call)) return this.#timeOut(call, 'max-wait', route);
+      if (now >= this.#noAgentsAt(call)) return this.#timeOut(call, 'max-wait-no-agents', route);
     }
     core.escalation.applyDue(call);
-    this.routeAndArm(call);
+    if (route) this.routeAndArm(call);
+    else this.arm(call);
   }
 
   /** Offers a call that waits in its bucket if a free agent may take it, then arms its timer. */
@@ -90,7 +94,7 @@ export class CallTimers {
   }
 
   /** A hold-time limit was reached: the queue's exit action is carried out (overflow, callback) or the call leaves. */
-  #timeOut(call: CallRecord, reason: TimeoutReason): void {
+  #timeOut(call: CallRecord, reason: TimeoutReason, route: boolean): void {
     const core = this.#core;
     const queue = call.queue;
     const now = core.now();
@@ -116,9 +120,10 @@ export class CallTimers {
     }
     if (target !== undefined) {
       core.escalation.moveToQueue(call, target, 'timeout');
-      this.routeAndArm(call);
+      if (route) this.routeAndArm(call);
+      else this.arm(call);
     } else if (action === 'callback') {
-      core.callbacks.request(call, 'timeout', undefined, undefined);
+      core.callbacks.request(call, 'timeout', undefined, undefined, route);
     } else {
       core.removeUnanswered(call);
     }

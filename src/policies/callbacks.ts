@@ -25,6 +25,7 @@ export class Callbacks {
     reason: 'requested' | 'timeout',
     maxAttempts: number | undefined,
     retryDelayMs: number | undefined,
+    route = true,
   ): void {
     const core = this.#core;
     const policy = call.queue.callback;
@@ -44,7 +45,8 @@ export class Callbacks {
       }
     }
     this.#event(call, reason, core.now(), undefined);
-    core.timers.routeAndArm(call);
+    if (route) core.timers.routeAndArm(call);
+    else core.timers.arm(call);
   }
 
   /** Registers a callback due at `call.dueAtMs` (a new record in status `scheduled`). */

@@ -79,6 +79,8 @@ export class AgentPool {
   /** Agents of the pool that are logged in (not offline), and that are available. */
   loggedIn = 0;
   available = 0;
+  /** When the pool's last logged-in agent logged out (`-Infinity`: never). */
+  unstaffedSinceMs = -Infinity;
   /** Buckets this pool may serve, per channel. */
   readonly buckets = new Map<Channel, WaitingBucket[]>();
   readonly #free = new Map<Channel, FreeChannel>();
@@ -132,6 +134,7 @@ export class AgentPool {
   countPresence(
     from: PresenceState | undefined,
     to: PresenceState | undefined,
+    nowMs: number,
     onUnstaffed: (bucket: WaitingBucket) => void,
   ): void {
     this.available += (to === 'available' ? 1 : 0) - (from === 'available' ? 1 : 0);
@@ -140,6 +143,7 @@ export class AgentPool {
     const before = this.loggedIn;
     this.loggedIn += change;
     if (before > 0 && this.loggedIn > 0) return;
+    if (this.loggedIn === 0) this.unstaffedSinceMs = nowMs;
     for (const buckets of this.buckets.values()) {
       for (const bucket of buckets) {
         bucket.staffedPools += change;

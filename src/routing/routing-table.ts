@@ -116,6 +116,11 @@ export class RoutingTable {
     this.#buckets.add(bucket);
     queue.buckets.set(local, bucket);
     for (const pool of this.#pools.values()) this.#link(pool, bucket);
+    // A new line nobody logged in could serve: its no-agent clock runs from the last logout of an
+    // agent who could.
+    if (bucket.staffedPools === 0) {
+      for (const link of bucket.links) bucket.unstaffedSinceMs = Math.max(bucket.unstaffedSinceMs, link.pool.unstaffedSinceMs);
+    }
     return bucket;
   }
 

@@ -274,17 +274,16 @@ export interface ModelOptions {
   /**
    * Whether calls back in line together from unanswered offers must each get their overdue timed
    * action (a hold-time limit passed while they rang, a step due meanwhile) before any of them is
-   * routed, and then be routed in order. Off by default: the router routes each call from its own
-   * action at once, which offers that call (and its bucket's other calls, overdue or not) ahead of
-   * the rest (open bug, see test/policies.property.test.ts).
+   * routed, and then be routed in order. On by default; `false` tolerated the router's old
+   * behaviour (each call routed from its own action at once), fixed since (see the regressions in
+   * test/policies.property.test.ts).
    */
   readonly strictReturnedCalls?: boolean;
   /**
    * Whether the no-agents limit counts from the last logout of any agent who could take the call
-   * as it stands (the documented rule). Off by default: the router counts from the last logout
-   * seen by the call's group of calls (bucket), and a group made after that logout (requirements
-   * relaxed into a new combination) counts from when the call joined (open bug, see
-   * test/policies.property.test.ts).
+   * as it stands (the documented rule). On by default; `false` tolerated the router's old
+   * behaviour (a group of calls made after that logout counted from when the call joined), fixed
+   * since (see the regressions in test/policies.property.test.ts).
    */
   readonly strictNoAgentsClock?: boolean;
 }
@@ -569,7 +568,7 @@ export class ReferenceModel {
     if (c.kind !== 'inbound' || limit === Infinity) return Infinity;
     const b = this.bucketOf(c);
     if (this.#staffed(b)) return Infinity;
-    const since = this.options.strictNoAgentsClock === true ? this.lastLogoutMs(b) : b.unstaffedSinceMs;
+    const since = this.options.strictNoAgentsClock !== false ? this.lastLogoutMs(b) : b.unstaffedSinceMs;
     return Math.max(c.queuedAtMs, since) + limit;
   }
 
@@ -1040,7 +1039,7 @@ export class ReferenceModel {
     // (A limit comes first: steps due at the same time as a limit wait for the call's next timer.)
     const overdue = this.limitAt(c) <= this.nowMs || (!this.#timedOutNow.has(c.id) && this.stepDueAt(c) <= this.nowMs);
     const routedWithAnother = [...this.#returnedFired].some((id) => id !== c.id);
-    if (c.returnedIn === c.queueId && overdue && (this.options.strictReturnedCalls === true || !routedWithAnother)) {
+    if (c.returnedIn === c.queueId && overdue && (this.options.strictReturnedCalls !== false || !routedWithAnother)) {
       fail(
         `${where}: ${c.id} came back to line with its hold-time limit (${this.limitAt(c)}) or step ${c.nextStep} ` +
           `(${this.stepDueAt(c)}) overdue, and was offered again before they were handled`,
@@ -1103,7 +1102,7 @@ export class ReferenceModel {
    * the other calls returned with it (`w`) are back in order. Tolerated unless strict.
    */
   #routedEarly(c: MCall, w: MCall): boolean {
-    return this.options.strictReturnedCalls !== true && this.#returnedFired.has(c.id) && w.returnedFrom !== undefined;
+    return this.options.strictReturnedCalls === false && this.#returnedFired.has(c.id) && w.returnedFrom !== undefined;
   }
 
   #offeredCall(p: { callId: string; agentId: string }, where: string): MCall {
