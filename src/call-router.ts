@@ -68,7 +68,11 @@ import type {
   QueueUpdate,
   ScheduledCallbackInput,
 } from './model/types.js';
+import type { AgentStats, CenterStats, IntervalReport, QueueStats } from './model/stats.js';
 import { SeededRandom } from './random/random.js';
+import { AuditLog } from './stats/audit-log.js';
+import { StatsCollector } from './stats/stats-collector.js';
+import { DEFAULT_STATS_SETTINGS } from './stats/stats-settings.js';
 import { byServiceOrder } from './routing/waiting-bucket.js';
 
 export type { CallRouterOptions };
@@ -124,13 +128,33 @@ export class CallRouter extends RouterEmitter {
   readonly clock: Clock;
   readonly #logger: Logger;
   readonly #core: RouterCore;
+  readonly #stats: StatsCollector | undefined;
 
   constructor(options: CallRouterOptions = {}) {
-    const { clock, logger, seed, policy } = parseRouterOptions(options);
+    const { clock, logger, seed, policy, stats, audit } = parseRouterOptions(options);
     super(logger);
     this.clock = clock;
     this.#logger = logger;
     this.#core = new RouterCore(clock, new SeededRandom(seed), this.events, policy);
+    const startMs = clock.now();
+    const collector = stats === undefined ? undefined : new StatsCollector(stats, startMs);
+    const log = audit === undefined ? undefined : new AuditLog(audit, logger, stats ?? DEFAULT_STATS_SETTINGS, startMs);
+    this.#stats = collector;
+    if (collector !== undefined || log !== undefined) {
+      this.events.setTap((name, payload) => {
+        // The router closes intervals itself; a replay closes them on the stats:interval lines.
+        if (collector !== undefined && name !== 'stats:interval') {
+          this.#closeIntervals();
+          collector.consume(name, payload as never);
+        }
+        if (log === undefined) return;
+        try {
+          log.write(name, clock.now(), payload);
+        } catch (error) {
+          logger.error({ err: error, event: name }, 'acd-engine: the audit sink threw');
+        }
+      });
+    }
   }
 
   // ---- queues ------------------------------------------------------------------------------
@@ -145,7 +169,9 @@ export class CallRouter extends RouterEmitter {
     checkOverflowTargets(this.#core, id, update.escalation, update.exitAction);
     const queue = newQueueRecord(id, update);
     this.#core.queues.set(id, queue);
+    this.#queueConfigured(queue);
     this.#logger.info({ queueId: id }, 'queue added');
+    this.#done();
     return queueSnapshot(queue, this.#core.now());
   }
 
@@ -160,6 +186,7 @@ export class CallRouter extends RouterEmitter {
     const changes = requireQueueUpdate('update', update, QUEUE_FIELDS);
     checkOverflowTargets(this.#core, queue.id, changes.escalation, changes.exitAction);
     updateQueueRecord(this.#core, queue, changes);
+    this.#queueConfigured(queue);
     this.#logger.info({ queueId, changes }, 'queue updated');
     this.#done();
     return queueSnapshot(queue, this.#core.now());
@@ -181,6 +208,7 @@ export class CallRouter extends RouterEmitter {
       }
     }
     removeQueue(this.#core, queue);
+    if (this.events.wants('queue:removed')) this.events.push('queue:removed', { queueId: queue.id, atMs: this.#core.now() });
     this.#logger.info({ queueId }, 'queue removed');
     this.#done();
   }
@@ -207,6 +235,9 @@ export class CallRouter extends RouterEmitter {
       presence,
       reason,
     });
+    if (this.events.wants('agent:added')) {
+      this.events.push('agent:added', { agentId: id, atMs: this.#core.now(), queues: Object.fromEntries(queues), state: presence });
+    }
     this.#core.addAgent(agent);
     this.#logger.info({ agentId: id }, 'agent added');
     this.#done();
@@ -242,6 +273,7 @@ export class CallRouter extends RouterEmitter {
       throw new InvalidStateError(`Agent \`${agentId}\` is connected to ${agent.talking} call(s); complete them first`);
     }
     this.#core.removeAgent(agent);
+    if (this.events.wants('agent:removed')) this.events.push('agent:removed', { agentId, atMs: this.#core.now() });
     this.#logger.info({ agentId }, 'agent removed');
     this.#done();
   }
@@ -516,6 +548,54 @@ export class CallRouter extends RouterEmitter {
     return calls.sort(byServiceOrder).map(callSnapshot);
   }
 
+  // ---- statistics --------------------------------------------------------------------------
+
+  /**
+   * A queue's statistics now: real-time counts (waiting, by priority, ringing, longest wait,
+   * agents logged in, eligible and available) and its figures since it was added and in the
+   * current interval. O(1). `INVALID_STATE` when statistics are off.
+   */
+  queueStats(queueId: string): QueueStats {
+    const queue = this.#queue(queueId);
+    return this.#collector().queueStats(queue.id, this.#core.now()) as QueueStats;
+  }
+
+  /** An agent's statistics now (time in each state, calls, talk, wrap-up, idle, occupancy, FCR, CSAT). O(1). */
+  agentStats(agentId: string): AgentStats {
+    const agent = this.#agent(agentId);
+    return this.#collector().agentStats(agent.id, this.#core.now()) as AgentStats;
+  }
+
+  /** The whole center's statistics now: every queue's figures summed (removed queues included). O(queues + agents). */
+  stats(): CenterStats {
+    return this.#collector().centerStats(this.#core.now());
+  }
+
+  /** The closed interval reports, oldest first (at most `stats.keepIntervals` of them). */
+  intervals(): IntervalReport[] {
+    return [...this.#collector().intervals()];
+  }
+
+  /**
+   * Records a customer survey for a completed call (CSAT), also after the call is gone: within
+   * `stats.surveyWindowMs` of its completion, once per call. The score counts for the queue and
+   * the agent that completed the call. `UNKNOWN_CALL` when no such call completed within the
+   * window (or it has a survey already), `INVALID_STATE` while it is still live.
+   */
+  recordSurvey(callId: string, score: number): void {
+    const id = requireId('callId', callId);
+    const value = requireFinite('score', score);
+    const collector = this.#collector();
+    const now = this.#core.now();
+    const target = collector.surveyable(id, now);
+    if (target === undefined) {
+      if (this.#core.calls.has(id)) throw new InvalidStateError(`Cannot record a survey for call \`${id}\`: it has not completed`);
+      throw new UnknownCallError(id);
+    }
+    this.events.push('call:survey', { callId: id, queueId: target.queueId, atMs: now, agentId: target.agentId, score: value });
+    this.#done();
+  }
+
   /**
    * Cancels every pending timed action (offer timeouts, wrap-up ends, back-offs) and the router's
    * clock timer, so a process using `SystemClock` can exit. For shutting down: offers already
@@ -526,6 +606,38 @@ export class CallRouter extends RouterEmitter {
   }
 
   // ---- internals ---------------------------------------------------------------------------
+
+  /** The statistics, with every interval that ended by now closed (and reported). */
+  #collector(): StatsCollector {
+    if (this.#stats === undefined) throw new InvalidStateError('Statistics are off (options.stats: false)');
+    if (this.#core.now() >= this.#stats.intervalEndMs) {
+      this.#closeIntervals();
+      this.events.flush();
+    }
+    return this.#stats;
+  }
+
+  /**
+   * Closes the intervals that ended by now, each with a `stats:interval` event, before anything
+   * else happens: at the first event, timer or read at or after a boundary. No timer of its own
+   * keeps the process alive or a simulation running.
+   */
+  #closeIntervals(): void {
+    const stats = this.#stats;
+    if (stats === undefined) return;
+    const now = this.#core.now();
+    while (now >= stats.intervalEndMs) this.events.push('stats:interval', stats.closeInterval());
+  }
+
+  #queueConfigured(queue: QueueRecord): void {
+    if (!this.events.wants('queue:configured')) return;
+    this.events.push('queue:configured', {
+      queueId: queue.id,
+      atMs: this.#core.now(),
+      serviceLevelMs: queue.serviceLevelMs,
+      shortAbandonMs: queue.shortAbandonMs,
+    });
+  }
 
   /** Ends an operation: timed actions due this instant run, then events are delivered. */
   #done(): void {

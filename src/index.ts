@@ -5,6 +5,7 @@ export { SeededRandom } from './random/random.js';
 export { STRATEGY_NAMES } from './routing/strategies.js';
 export { silentLogger } from './model/logger.js';
 export { CALL_ROUTER_EVENT_NAMES } from './model/events.js';
+export { replayStats } from './stats/replay-stats.js';
 export {
   AcdError,
   DuplicateIdError,
@@ -17,6 +18,17 @@ export {
 
 export type { CallRouterOptions, EnqueueResult, TransferResult } from './call-router.js';
 export type { Clock, TimerHandle } from './clock/clock.js';
+export type { AuditRecord, AuditSink } from './stats/audit-log.js';
+export type { ReplayOptions, StatsReplay } from './stats/replay-stats.js';
+export type {
+  AgentStats,
+  CenterStats,
+  IntervalReport,
+  QueueFigures,
+  QueueStats,
+  ServiceLevels,
+  StatsOptions,
+} from './model/stats.js';
 export type { Random } from './random/random.js';
 export type { Logger, LogFn } from './model/logger.js';
 export type { AcdErrorCode } from './model/errors.js';
@@ -44,7 +56,10 @@ export type {
   WaitingCallSnapshot,
 } from './model/types.js';
 export type {
+  AgentAddedEvent,
+  AgentRemovedEvent,
   AgentStateChangedEvent,
+  AgentUpdatedEvent,
   CallAbandonedEvent,
   CallAnsweredEvent,
   CallCompletedEvent,
@@ -60,6 +75,7 @@ export type {
   CallQueuedEvent,
   CallRefusedEvent,
   CallReprioritizedEvent,
+  CallSurveyEvent,
   CallRouterEventName,
   CallRouterEvents,
   CallTimedOutEvent,
@@ -68,6 +84,8 @@ export type {
   EscalationChanges,
   ListenerErrorEvent,
   OfferRevokedReason,
+  QueueConfiguredEvent,
+  QueueRemovedEvent,
 } from './model/events.js';
 export type {
   CallbackOptions,

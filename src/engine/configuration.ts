@@ -31,6 +31,8 @@ export function newQueueRecord(id: string, options: QueueUpdate): QueueRecord {
     knownAgentWaitMs: options.knownAgentWaitMs ?? 0,
     callback: { maxAttempts: 3, retryDelayMs: 300_000, ...options.callback },
     defaultHandleMs: options.defaultHandleMs ?? 180_000,
+    serviceLevelMs: options.serviceLevelMs ?? 20_000,
+    shortAbandonMs: options.shortAbandonMs ?? 5_000,
     waiting: 0,
     offered: 0,
     talking: 0,
@@ -109,6 +111,8 @@ export function newAgentRecord(core: RouterCore, fields: AgentFields): AgentReco
     readyAt: undefined,
     known: [],
     state: fields.presence,
+    shownPresence: fields.presence,
+    shownReason: fields.reason,
     stateSinceMs: now,
   };
 }
@@ -125,6 +129,9 @@ export function reprofileAgent(
   skills: Map<string, number>,
   capacity: ReadonlyMap<Channel, number> | undefined,
 ): void {
+  if (core.out.wants('agent:updated')) {
+    core.out.push('agent:updated', { agentId: agent.id, atMs: core.now(), queues: Object.fromEntries(queues) });
+  }
   agent.queues = queues;
   agent.skills = skills;
   if (capacity !== undefined) {

@@ -48,6 +48,8 @@ export class EventBuffer implements EventSink {
   #flushing = false;
   /** Which events have listeners; recomputed lazily after `listenersChanged`. */
   #listened: Record<CallRouterEventName, boolean> | undefined;
+  /** Sees every lifecycle event as it is pushed (statistics, audit log), listeners or not. */
+  #tap: ((name: CallRouterEventName, payload: unknown) => void) | undefined;
 
   constructor(emitter: EventEmitter<CallRouterEvents>, logger: Logger) {
     this.#emitter = emitter;
@@ -59,11 +61,21 @@ export class EventBuffer implements EventSink {
     this.#listened = undefined;
   }
 
+  /**
+   * Gives every lifecycle event (not `listener-error`) to `tap` as it is pushed, whether anyone
+   * listens or not: the statistics and the audit log are built from the events alone.
+   */
+  setTap(tap: (name: CallRouterEventName, payload: unknown) => void): void {
+    this.#tap = tap;
+    this.#listened = undefined;
+  }
+
   wants(name: CallRouterEventName): boolean {
     return (this.#listened ??= this.#whoListens())[name];
   }
 
   push<K extends CallRouterEventName>(name: K, payload: CallRouterEvents[K][0]): void {
+    if (this.#tap !== undefined && name !== 'listener-error') this.#tap(name, payload);
     this.#names.push(name);
     this.#payloads.push(payload);
   }
@@ -114,7 +126,10 @@ export class EventBuffer implements EventSink {
 
   #whoListens(): Record<CallRouterEventName, boolean> {
     const listened = {} as Record<CallRouterEventName, boolean>;
-    for (const name of CALL_ROUTER_EVENT_NAMES) listened[name] = this.#listenersOf(name) !== undefined;
+    const tapped = this.#tap !== undefined;
+    for (const name of CALL_ROUTER_EVENT_NAMES) {
+      listened[name] = (tapped && name !== 'listener-error') || this.#listenersOf(name) !== undefined;
+    }
     return listened;
   }
 }

@@ -67,6 +67,7 @@ function queued(core: RouterCore, call: CallRecord, rejoined: boolean, knownAgen
       kind: call.kind,
       rejoined,
       knownAgentId,
+      customerId: call.customerId,
     });
   }
 }

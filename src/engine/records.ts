@@ -32,6 +32,8 @@ export interface QueueRecord {
   knownAgentWaitMs: number;
   callback: Required<Omit<CallbackPolicy, 'channel'>> & Pick<CallbackPolicy, 'channel'>;
   defaultHandleMs: number;
+  serviceLevelMs: number;
+  shortAbandonMs: number;
   /** Calls in line (including those waiting for a known agent). */
   waiting: number;
   offered: number;
@@ -85,6 +87,10 @@ export interface AgentRecord {
   /** Calls waiting for this agent in particular (preferred, last agent, transfer): few, unsorted. */
   readonly known: CallRecord[];
   state: AgentState;
+  /** The presence last reported in `agent:state-changed`. */
+  shownPresence: PresenceState;
+  /** The not-ready reason last reported. */
+  shownReason: string | undefined;
   stateSinceMs: number;
 }
 

@@ -179,7 +179,8 @@ export class RouterCore {
     const talkMs = now - call.answeredAtMs;
     this.calls.delete(call.id);
     call.bucket.calls--;
-    this.releaseTalk(call, outcome.wrapUpMs ?? call.queue.wrapUpMs);
+    const wrapUpMs = outcome.wrapUpMs ?? call.queue.wrapUpMs;
+    this.releaseTalk(call, wrapUpMs);
     if (this.out.wants('call:completed')) {
       this.out.push('call:completed', {
         callId: call.id,
@@ -190,6 +191,7 @@ export class RouterCore {
         talkMs,
         outcome,
         kind: call.kind,
+        wrapUpMs,
       });
     }
     this.agentChanged(agent);
@@ -239,17 +241,11 @@ export class RouterCore {
   }
 
   setPresence(agent: AgentRecord, presence: PresenceState, reason: string | undefined): void {
-    const before = agent.state;
-    const reasonBefore = agent.reason;
     const returned: WaitingBucket[] = [];
     this.#setPresence(agent, presence, reason, 'revoked-unavailable', returned);
     this.#fireReturned(returned);
     routeReturned(this, returned);
     this.agentChanged(agent);
-    // A new not-ready reason is a change of state for wallboards, though the state name is the same.
-    if (before === 'not-ready' && agent.state === 'not-ready' && agent.reason !== reasonBefore) {
-      this.#stateChanged(agent, 'not-ready');
-    }
   }
 
   /** Moves an agent to the pool of its new profile (queues, skills, channels). */
@@ -456,22 +452,31 @@ export class RouterCore {
     pool.countPresence(from, to, this.now(), (bucket) => this.timers.unstaffed(bucket));
   }
 
-  /** Recomputes the agent's shown state and reports a change. */
+  /**
+   * Recomputes the agent's shown state and reports a change of it, or of the presence or not-ready
+   * reason behind it (wallboards show them, though the state name may stay the same).
+   */
   #touch(agent: AgentRecord): void {
-    if (shownState(agent) !== agent.state) this.#stateChanged(agent, agent.state);
+    if (shownState(agent) !== agent.state || agent.presence !== agent.shownPresence || agent.reason !== agent.shownReason) {
+      this.#stateChanged(agent, agent.state);
+    }
   }
 
   #stateChanged(agent: AgentRecord, from: AgentState): void {
     const state = shownState(agent);
     const now = this.now();
+    // A presence change under work (busy, then not-ready) is reported, but the state did not change.
+    if (state !== from || state === 'not-ready') agent.stateSinceMs = now;
     agent.state = state;
-    agent.stateSinceMs = now;
+    agent.shownPresence = agent.presence;
+    agent.shownReason = agent.reason;
     if (this.out.wants('agent:state-changed')) {
       this.out.push('agent:state-changed', {
         agentId: agent.id,
         from,
         to: state,
-        reason: state === 'not-ready' ? agent.reason : undefined,
+        presence: agent.presence,
+        reason: agent.reason,
         atMs: now,
       });
     }

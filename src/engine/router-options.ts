@@ -3,6 +3,10 @@ import { SystemClock } from '../clock/system-clock.js';
 import { InvalidArgumentError } from '../model/errors.js';
 import { silentLogger, type Logger } from '../model/logger.js';
 import type { RouterPolicy } from './router-core.js';
+import type { StatsOptions } from '../model/stats.js';
+import type { AuditSink } from '../stats/audit-log.js';
+import type { StatsSettings } from '../stats/stats-collector.js';
+import { parseStatsOptions } from '../stats/stats-settings.js';
 import { rejectUnknownFields, requireCount, requireDuration, requireFinite, requireObject } from './validate.js';
 
 /** Options of `new CallRouter()`. */
@@ -30,9 +34,31 @@ export interface CallRouterOptions {
    * @default 0
    */
   readonly lastAgentWindowMs?: number;
+  /**
+   * Real-time statistics and interval reports (`queueStats`, `agentStats`, `stats`, `intervals`,
+   * `stats:interval`), or `false` to turn them off (routing is then a little faster).
+   * @default true
+   */
+  readonly stats?: boolean | StatsOptions;
+  /**
+   * An append-only audit log of every lifecycle event, one JSON line per event: a function that
+   * receives each line, or `'logger'` to write through `logger`. Read it back with `replayStats`.
+   * @default none
+   */
+  readonly audit?: AuditSink;
 }
 
-const ROUTER_OPTIONS = ['clock', 'logger', 'seed', 'maxMissedOffers', 'declineDelayMs', 'noAnswerDelayMs', 'lastAgentWindowMs'];
+const ROUTER_OPTIONS = [
+  'clock',
+  'logger',
+  'seed',
+  'maxMissedOffers',
+  'declineDelayMs',
+  'noAnswerDelayMs',
+  'lastAgentWindowMs',
+  'stats',
+  'audit',
+];
 
 const hasMethods = (value: unknown, names: readonly string[]): boolean =>
   typeof value === 'object' &&
@@ -45,6 +71,9 @@ export interface RouterSettings {
   readonly logger: Logger;
   readonly seed: number;
   readonly policy: RouterPolicy;
+  /** `undefined` when statistics are off. */
+  readonly stats: StatsSettings | undefined;
+  readonly audit: AuditSink | undefined;
 }
 
 /** Validates the router's options (`INVALID_ARGUMENT` when wrong) and applies the defaults. */
@@ -72,5 +101,10 @@ export function parseRouterOptions(options: CallRouterOptions): RouterSettings {
           ? 0
           : requireDuration('options.lastAgentWindowMs', options.lastAgentWindowMs, true),
     };
-    return { clock, logger, seed, policy };
+    const stats = parseStatsOptions(opts.stats);
+    const audit = opts.audit as AuditSink | undefined;
+    if (audit !== undefined && audit !== 'logger' && typeof audit !== 'function') {
+      throw new InvalidArgumentError("Expected `options.audit` to be a function receiving each line, or 'logger'");
+    }
+    return { clock, logger, seed, policy, stats, audit };
 }

@@ -100,5 +100,7 @@ export function queueSnapshot(queue: QueueRecord, nowMs: number): QueueSnapshot 
     knownAgentWaitMs: queue.knownAgentWaitMs,
     callback: { ...queue.callback },
     defaultHandleMs: queue.defaultHandleMs,
+    serviceLevelMs: queue.serviceLevelMs,
+    shortAbandonMs: queue.shortAbandonMs,
   };
 }

@@ -31,6 +31,8 @@ export const QUEUE_POLICY_FIELDS = [
   'knownAgentWaitMs',
   'callback',
   'defaultHandleMs',
+  'serviceLevelMs',
+  'shortAbandonMs',
 ] as const;
 
 const STEP_FIELDS = ['afterMs', 'raisePriority', 'relax', 'dropSkills', 'maxTier', 'overflow', 'keepPlace', 'skipIfNoAgents', 'name'];
@@ -149,6 +151,8 @@ export interface QueuePolicyUpdate {
   knownAgentWaitMs?: number;
   callback?: CallbackPolicy;
   defaultHandleMs?: number;
+  serviceLevelMs?: number;
+  shortAbandonMs?: number;
 }
 
 /** Validates the policy fields of a queue's options; other fields are left to the caller. */
@@ -178,6 +182,8 @@ export function requireQueuePolicies(name: string, object: Record<string, unknow
     update.defaultHandleMs = requireDuration(`${name}.defaultHandleMs`, object.defaultHandleMs);
     if (update.defaultHandleMs === 0) fail(`Expected \`${name}.defaultHandleMs\` to be > 0, got \`0\``);
   }
+  if (object.serviceLevelMs !== undefined) update.serviceLevelMs = requireDuration(`${name}.serviceLevelMs`, object.serviceLevelMs);
+  if (object.shortAbandonMs !== undefined) update.shortAbandonMs = requireDuration(`${name}.shortAbandonMs`, object.shortAbandonMs);
   return update;
 }
 

@@ -6,7 +6,8 @@ import type {
   RefusalReason,
   TimeoutReason,
 } from './policies.js';
-import type { AgentState, CallOutcome, Channel, SkillLevels } from './types.js';
+import type { IntervalReport } from './stats.js';
+import type { AgentState, CallOutcome, Channel, PresenceState, SkillLevels } from './types.js';
 
 /** Fields every call event carries. */
 export interface CallEventBase {
@@ -26,6 +27,7 @@ export interface CallQueuedEvent extends CallEventBase {
   readonly rejoined: boolean;
   /** The agent the call waits for first (preferred or last agent), if any. */
   readonly knownAgentId: string | undefined;
+  readonly customerId: string | undefined;
 }
 
 /** A queue did not accept a call: nothing was kept. */
@@ -131,14 +133,17 @@ export interface CallCallbackScheduledEvent extends CallEventBase {
   readonly dueAtMs: number;
   /** Attempts to reach the customer made so far. */
   readonly attempts: number;
-  /** With `retry`: the agent whose attempt was not answered. */
+  /** With `retry`: the agent whose attempt was not answered, and how long that attempt took. */
   readonly agentId: string | undefined;
+  readonly talkMs: number;
 }
 
 /** The last attempt of a callback went unanswered: the call is gone. */
 export interface CallCallbackFailedEvent extends CallEventBase {
   readonly attempts: number;
   readonly agentId: string;
+  /** How long the last attempt took, ms. */
+  readonly talkMs: number;
 }
 
 /** A connected call was transferred: it left its agent and waits in `queueId`. */
@@ -149,6 +154,8 @@ export interface CallTransferredEvent extends CallEventBase {
   readonly toAgentId: string | undefined;
   readonly talkMs: number;
   readonly keepArrival: boolean;
+  /** The call's priority in the new queue. */
+  readonly priority: number;
 }
 
 /** A call stopped waiting for its known agent; the whole queue may take it now. */
@@ -172,16 +179,66 @@ export interface CallCompletedEvent extends CallEventBase {
   readonly talkMs: number;
   readonly outcome: CallOutcome;
   readonly kind: CallKind;
+  /** The wrap-up the agent goes to for this call, ms. */
+  readonly wrapUpMs: number;
 }
 
-/** An agent's state changed. */
+/**
+ * An agent's state changed, or its presence or not-ready reason did (then `from` may equal `to`:
+ * an agent on a call who sets not-ready stays `busy`, with `presence: 'not-ready'`).
+ */
 export interface AgentStateChangedEvent {
   readonly agentId: string;
   readonly from: AgentState;
   readonly to: AgentState;
-  /** The not-ready reason, when `to` is `not-ready`. */
+  /** The presence the backend set. */
+  readonly presence: PresenceState;
+  /** The not-ready reason, while the presence is `not-ready` (also under work: busy, presence not-ready). */
   readonly reason: string | undefined;
   readonly atMs: number;
+}
+
+/** A queue was added, or its service-level settings were given again by `updateQueue`. */
+export interface QueueConfiguredEvent {
+  readonly queueId: string;
+  readonly atMs: number;
+  readonly serviceLevelMs: number;
+  readonly shortAbandonMs: number;
+}
+
+/** A queue was removed. */
+export interface QueueRemovedEvent {
+  readonly queueId: string;
+  readonly atMs: number;
+}
+
+/** An agent was added. */
+export interface AgentAddedEvent {
+  readonly agentId: string;
+  readonly atMs: number;
+  /** Queue id → tier level. */
+  readonly queues: Readonly<Record<string, number>>;
+  readonly state: PresenceState;
+}
+
+/** An agent's queues changed (`updateAgent`). */
+export interface AgentUpdatedEvent {
+  readonly agentId: string;
+  readonly atMs: number;
+  readonly queues: Readonly<Record<string, number>>;
+}
+
+/** An agent was removed. */
+export interface AgentRemovedEvent {
+  readonly agentId: string;
+  readonly atMs: number;
+}
+
+/** A customer survey was recorded for a completed call. */
+export interface CallSurveyEvent extends CallEventBase {
+  /** The agent who completed the call. */
+  readonly agentId: string;
+  readonly score: number;
 }
 
 /** A listener threw; the engine's state is consistent and the remaining events were delivered. */
@@ -228,8 +285,22 @@ export interface CallRouterEvents {
   'call:agent-fallback': [CallAgentFallbackEvent];
   /** A call's priority or age was changed by the backend. */
   'call:reprioritized': [CallReprioritizedEvent];
-  /** An agent's state changed. */
+  /** An agent's state, presence or not-ready reason changed. */
   'agent:state-changed': [AgentStateChangedEvent];
+  /** A queue was added or its service-level settings updated. */
+  'queue:configured': [QueueConfiguredEvent];
+  /** A queue was removed. */
+  'queue:removed': [QueueRemovedEvent];
+  /** An agent was added. */
+  'agent:added': [AgentAddedEvent];
+  /** An agent's queues were updated. */
+  'agent:updated': [AgentUpdatedEvent];
+  /** An agent was removed. */
+  'agent:removed': [AgentRemovedEvent];
+  /** A survey score was recorded for a completed call. */
+  'call:survey': [CallSurveyEvent];
+  /** An interval closed: its figures per queue and for the center. */
+  'stats:interval': [IntervalReport];
   /** A listener threw. The error was caught; the engine stays consistent. */
   'listener-error': [ListenerErrorEvent];
 }
@@ -258,6 +329,13 @@ const EVENT_SET: Record<CallRouterEventName, true> = {
   'call:agent-fallback': true,
   'call:reprioritized': true,
   'agent:state-changed': true,
+  'queue:configured': true,
+  'queue:removed': true,
+  'agent:added': true,
+  'agent:updated': true,
+  'agent:removed': true,
+  'call:survey': true,
+  'stats:interval': true,
   'listener-error': true,
 };
 

@@ -105,6 +105,10 @@ export interface QueueOptions {
   readonly callback?: CallbackPolicy;
   /** Handle time assumed for wait estimates before the queue has answered any call, ms. @default 180000 */
   readonly defaultHandleMs?: number;
+  /** Service-level threshold: a call answered (or abandoned) within this wait is "within threshold", ms. @default 20000 */
+  readonly serviceLevelMs?: number;
+  /** Abandons within this wait are "short abandons", left out of one service-level variant, ms. @default 5000 */
+  readonly shortAbandonMs?: number;
 }
 
 /** Fields of a queue that {@link CallRouter.updateQueue} can change. */
@@ -143,6 +147,8 @@ export interface QueueSnapshot {
   readonly knownAgentWaitMs: number;
   readonly callback: Readonly<Required<Omit<CallbackPolicy, 'channel'>>> & Pick<CallbackPolicy, 'channel'>;
   readonly defaultHandleMs: number;
+  readonly serviceLevelMs: number;
+  readonly shortAbandonMs: number;
 }
 
 /** Presence states the backend sets. */

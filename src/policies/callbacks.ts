@@ -65,6 +65,7 @@ export class Callbacks {
     const core = this.#core;
     const agent = call.agent;
     if (agent === undefined) return;
+    const talkMs = core.now() - call.answeredAtMs;
     core.handOn(call, 0, () => {
       const now = core.now();
       if (call.callbackAttempts >= call.callbackMaxAttempts) {
@@ -77,6 +78,7 @@ export class Callbacks {
             atMs: now,
             attempts: call.callbackAttempts,
             agentId: agent.id,
+            talkMs,
           });
         }
         return;
@@ -84,7 +86,7 @@ export class Callbacks {
       call.status = 'scheduled';
       call.dueAtMs = now + call.callbackRetryMs;
       call.queue.scheduled++;
-      this.#event(call, 'retry', call.dueAtMs, agent.id);
+      this.#event(call, 'retry', call.dueAtMs, agent.id, talkMs);
       if (call.dueAtMs <= now) this.due(call);
       else core.timers.arm(call);
     });
@@ -102,7 +104,13 @@ export class Callbacks {
     enterLine(core, call, preferred, true);
   }
 
-  #event(call: CallRecord, reason: 'requested' | 'scheduled' | 'retry' | 'timeout', dueAtMs: number, agentId: string | undefined): void {
+  #event(
+    call: CallRecord,
+    reason: 'requested' | 'scheduled' | 'retry' | 'timeout',
+    dueAtMs: number,
+    agentId: string | undefined,
+    talkMs = 0,
+  ): void {
     const out = this.#core.out;
     if (out.wants('call:callback-scheduled')) {
       out.push('call:callback-scheduled', {
@@ -113,6 +121,7 @@ export class Callbacks {
         dueAtMs,
         attempts: call.callbackAttempts,
         agentId,
+        talkMs,
       });
     }
   }

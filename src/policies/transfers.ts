@@ -48,6 +48,7 @@ export function transferCall(core: RouterCore, call: CallRecord, target: QueueRe
         toAgentId: problem === undefined ? plan.known?.agentId : undefined,
         talkMs,
         keepArrival: plan.keepArrival,
+        priority: call.priority,
       });
     }
     enterLine(core, call, plan.known, false);

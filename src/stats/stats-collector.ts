@@ -1,0 +1,660 @@
+import type { CallRouterEventName, CallRouterEvents } from '../model/events.js';
+import type { AgentStats, CenterStats, IntervalReport, QueueFigures, QueueStats } from '../model/stats.js';
+import type { AgentState, PresenceState } from '../model/types.js';
+import { TimedMemory } from '../policies/timed-memory.js';
+import { figures, Tally } from './tally.js';
+
+/** Statistics settings, with defaults applied. */
+export interface StatsSettings {
+  readonly intervalMs: number;
+  readonly keepIntervals: number;
+  readonly fcrWindowMs: number;
+  readonly surveyWindowMs: number;
+}
+
+const AGENT_STATES: readonly AgentState[] = ['offline', 'available', 'not-ready', 'offered', 'busy', 'wrap-up'];
+
+interface CallTrack {
+  queueId: string;
+  priority: number;
+  status: 'scheduled' | 'waiting' | 'offered' | 'talking';
+  kind: 'inbound' | 'callback';
+  customerId: string | undefined;
+  /** Whether a step escalated the call in its current queue. */
+  escalated: boolean;
+}
+
+interface QueueTrack {
+  readonly id: string;
+  serviceLevelMs: number;
+  shortAbandonMs: number;
+  readonly total: Tally;
+  current: Tally;
+  /** Unanswered calls (waiting or ringing) → when they joined, in join order. */
+  readonly unanswered: Map<string, number>;
+  readonly byPriority: Map<number, number>;
+  waiting: number;
+  ringing: number;
+  talking: number;
+  loggedIn: number;
+  eligible: number;
+  available: number;
+}
+
+interface AgentTrack {
+  readonly id: string;
+  queues: readonly string[];
+  state: AgentState;
+  presence: PresenceState;
+  stateSinceMs: number;
+  /** Start of the time not yet added to `time` (a presence change under work splits it, not the state). */
+  periodStartMs: number;
+  readonly time: Record<AgentState, number>;
+  callsHandled: number;
+  talkTimeMs: number;
+  missedOffers: number;
+  outcomes: number;
+  resolved: number;
+  surveys: number;
+  surveyScoreSum: number;
+}
+
+/** A resolved contact that a repeat contact of its customer would count against. */
+interface Resolution {
+  readonly queue: QueueTrack;
+  readonly agentId: string;
+  readonly interval: number;
+}
+
+/** A completed call that may still be surveyed. */
+interface Surveyable {
+  readonly queue: QueueTrack;
+  readonly queueId: string;
+  readonly agentId: string;
+}
+
+type Payload<K extends CallRouterEventName> = CallRouterEvents[K][0];
+
+/**
+ * Every statistic of the router, computed from its lifecycle events alone: the live router feeds
+ * it each event as it is pushed, and {@link replayStats} feeds it the lines of an audit log, so
+ * both give the same figures exactly. Updates are O(1) per event (O(queues of the agent) for an
+ * agent's state change); reads are O(1) per queue or agent and O(queues) for the center.
+ */
+export class StatsCollector {
+  readonly settings: StatsSettings;
+  readonly #queues = new Map<string, QueueTrack>();
+  readonly #agents = new Map<string, AgentTrack>();
+  readonly #calls = new Map<string, CallTrack>();
+  /** Removed queues: their figures stay in the center's, and a survey or repeat contact may still count for them. */
+  readonly #retired: QueueTrack[] = [];
+  /** Removed queues whose figures go in the open interval's report. */
+  #retiredInInterval = new Set<QueueTrack>();
+  readonly #resolutions = new TimedMemory<Resolution>();
+  readonly #surveyable = new TimedMemory<Surveyable>();
+  readonly #intervals: IntervalReport[] = [];
+  #intervalStartMs: number;
+  #interval = 0;
+  /** Agents logged in, eligible and idle across the center. */
+  #loggedIn = 0;
+  #eligible = 0;
+  #available = 0;
+
+  constructor(settings: StatsSettings, startMs: number) {
+    this.settings = settings;
+    this.#intervalStartMs = Math.floor(startMs / settings.intervalMs) * settings.intervalMs;
+  }
+
+  /** Start of the open interval, ms. */
+  get intervalStartMs(): number {
+    return this.#intervalStartMs;
+  }
+
+  /** End of the open interval, ms: when it closes. */
+  get intervalEndMs(): number {
+    return this.#intervalStartMs + this.settings.intervalMs;
+  }
+
+  /** Whether a completed call may still get a survey, and where it counts. */
+  surveyable(callId: string, nowMs: number): Surveyable | undefined {
+    return this.#surveyable.get(callId, nowMs);
+  }
+
+  // ---- events ------------------------------------------------------------------------------
+
+  /** Applies one lifecycle event. */
+  consume<K extends CallRouterEventName>(name: K, payload: Payload<K>): void {
+    const handler = this.#handlers[name] as ((payload: Payload<K>) => void) | undefined;
+    handler?.(payload);
+  }
+
+  /** Closes the open interval at its end and starts the next one; returns its report. */
+  closeInterval(): IntervalReport {
+    const startMs = this.#intervalStartMs;
+    const endMs = this.intervalEndMs;
+    const queues: Record<string, QueueFigures> = {};
+    const center = new Tally();
+    const reported = new Map<string, Tally>();
+    const addToReport = (queue: QueueTrack): void => {
+      const tally = reported.get(queue.id);
+      if (tally === undefined) reported.set(queue.id, queue.current);
+      else tally.add(queue.current);
+      center.add(queue.current);
+    };
+    for (const queue of this.#retiredInInterval) addToReport(queue);
+    for (const queue of this.#queues.values()) addToReport(queue);
+    for (const [id, tally] of reported) queues[id] = figures(tally);
+    for (const queue of this.#queues.values()) queue.current = new Tally();
+    for (const queue of this.#retiredInInterval) queue.current = new Tally();
+    this.#retiredInInterval = new Set();
+    const report: IntervalReport = { startMs, endMs, queues, center: figures(center) };
+    this.#intervals.push(report);
+    if (this.#intervals.length > this.settings.keepIntervals) this.#intervals.shift();
+    this.#intervalStartMs = endMs;
+    this.#interval++;
+    return report;
+  }
+
+  // ---- reads -------------------------------------------------------------------------------
+
+  hasQueue(queueId: string): boolean {
+    return this.#queues.has(queueId);
+  }
+
+  hasAgent(agentId: string): boolean {
+    return this.#agents.has(agentId);
+  }
+
+  queueStats(queueId: string, nowMs: number): QueueStats | undefined {
+    const q = this.#queues.get(queueId);
+    if (q === undefined) return undefined;
+    const waitingByPriority: Record<string, number> = {};
+    for (const [priority, count] of [...q.byPriority].sort(([a], [b]) => b - a)) waitingByPriority[String(priority)] = count;
+    return {
+      queueId: q.id,
+      atMs: nowMs,
+      serviceLevelMs: q.serviceLevelMs,
+      shortAbandonMs: q.shortAbandonMs,
+      waiting: q.waiting,
+      waitingByPriority,
+      ringing: q.ringing,
+      talking: q.talking,
+      longestWaitMs: this.#longestWait(q, nowMs),
+      agentsLoggedIn: q.loggedIn,
+      agentsEligible: q.eligible,
+      agentsAvailable: q.available,
+      totals: figures(q.total),
+      interval: figures(q.current),
+      intervalStartMs: this.#intervalStartMs,
+    };
+  }
+
+  agentStats(agentId: string, nowMs: number): AgentStats | undefined {
+    const a = this.#agents.get(agentId);
+    if (a === undefined) return undefined;
+    const time = { ...a.time };
+    time[a.state] += nowMs - a.periodStartMs;
+    const working = time.offered + time.busy + time['wrap-up'];
+    const worked = working + time.available;
+    return {
+      agentId: a.id,
+      atMs: nowMs,
+      state: a.state,
+      presence: a.presence,
+      stateSinceMs: a.stateSinceMs,
+      timeInStateMs: time,
+      callsHandled: a.callsHandled,
+      talkTimeMs: a.talkTimeMs,
+      wrapUpTimeMs: time['wrap-up'],
+      idleTimeMs: time.available,
+      missedOffers: a.missedOffers,
+      occupancy: worked > 0 ? working / worked : null,
+      outcomes: a.outcomes,
+      resolved: a.resolved,
+      fcr: a.outcomes > 0 ? a.resolved / a.outcomes : null,
+      surveys: a.surveys,
+      csat: a.surveys > 0 ? a.surveyScoreSum / a.surveys : null,
+    };
+  }
+
+  centerStats(nowMs: number): CenterStats {
+    const total = new Tally();
+    const current = new Tally();
+    for (const queue of this.#retired) total.add(queue.total);
+    for (const queue of this.#retiredInInterval) current.add(queue.current);
+    let waiting = 0;
+    let ringing = 0;
+    let talking = 0;
+    let longestWaitMs = 0;
+    for (const q of this.#queues.values()) {
+      total.add(q.total);
+      current.add(q.current);
+      waiting += q.waiting;
+      ringing += q.ringing;
+      talking += q.talking;
+      longestWaitMs = Math.max(longestWaitMs, this.#longestWait(q, nowMs));
+    }
+    let working = 0;
+    let idle = 0;
+    for (const a of this.#agents.values()) {
+      const open = nowMs - a.periodStartMs;
+      working += a.time.offered + a.time.busy + a.time['wrap-up'];
+      idle += a.time.available;
+      if (a.state === 'available') idle += open;
+      else if (a.state === 'offered' || a.state === 'busy' || a.state === 'wrap-up') working += open;
+    }
+    return {
+      atMs: nowMs,
+      queues: this.#queues.size,
+      agents: this.#agents.size,
+      waiting,
+      ringing,
+      talking,
+      longestWaitMs,
+      agentsLoggedIn: this.#loggedIn,
+      agentsEligible: this.#eligible,
+      agentsAvailable: this.#available,
+      occupancy: working + idle > 0 ? working / (working + idle) : null,
+      totals: figures(total),
+      interval: figures(current),
+      intervalStartMs: this.#intervalStartMs,
+    };
+  }
+
+  /** Closed intervals, oldest first (at most `keepIntervals`). */
+  intervals(): readonly IntervalReport[] {
+    return this.#intervals;
+  }
+
+  #longestWait(q: QueueTrack, nowMs: number): number {
+    for (const joinedAtMs of q.unanswered.values()) return nowMs - joinedAtMs;
+    return 0;
+  }
+
+  // ---- bookkeeping -------------------------------------------------------------------------
+
+  /** Both tallies of a queue (the total and the open interval's). */
+  #count(q: QueueTrack, apply: (t: Tally) => void): void {
+    apply(q.total);
+    apply(q.current);
+  }
+
+  #queueOf(call: CallTrack): QueueTrack | undefined {
+    return this.#queues.get(call.queueId);
+  }
+
+  #join(q: QueueTrack, callId: string, call: CallTrack, atMs: number): void {
+    call.queueId = q.id;
+    call.status = 'waiting';
+    call.escalated = false;
+    q.unanswered.delete(callId);
+    q.unanswered.set(callId, atMs);
+    this.#toWaiting(q, call);
+  }
+
+  #toWaiting(q: QueueTrack, call: CallTrack): void {
+    call.status = 'waiting';
+    q.waiting++;
+    q.byPriority.set(call.priority, (q.byPriority.get(call.priority) ?? 0) + 1);
+  }
+
+  #fromWaiting(q: QueueTrack, call: CallTrack): void {
+    q.waiting--;
+    const left = (q.byPriority.get(call.priority) ?? 0) - 1;
+    if (left > 0) q.byPriority.set(call.priority, left);
+    else q.byPriority.delete(call.priority);
+  }
+
+  /** Takes an unanswered call out of its queue's real-time counts. */
+  #leave(q: QueueTrack, callId: string, call: CallTrack): void {
+    if (call.status === 'waiting') this.#fromWaiting(q, call);
+    else if (call.status === 'offered') q.ringing--;
+    q.unanswered.delete(callId);
+  }
+
+  #agentCounts(a: AgentTrack, sign: 1 | -1): void {
+    const loggedIn = a.presence !== 'offline' ? sign : 0;
+    const eligible = a.presence === 'available' ? sign : 0;
+    const available = a.state === 'available' ? sign : 0;
+    this.#loggedIn += loggedIn;
+    this.#eligible += eligible;
+    this.#available += available;
+    if (loggedIn === 0 && eligible === 0 && available === 0) return;
+    for (const queueId of a.queues) {
+      const q = this.#queues.get(queueId);
+      if (q === undefined) continue;
+      q.loggedIn += loggedIn;
+      q.eligible += eligible;
+      q.available += available;
+    }
+  }
+
+  #talkTime(agentId: string, talkMs: number): void {
+    const a = this.#agents.get(agentId);
+    if (a !== undefined) a.talkTimeMs += talkMs;
+  }
+
+  readonly #handlers: { [K in CallRouterEventName]?: (payload: Payload<K>) => void } = {
+    'queue:configured': (p) => {
+      let q = this.#queues.get(p.queueId);
+      if (q === undefined) {
+        q = {
+          id: p.queueId,
+          serviceLevelMs: p.serviceLevelMs,
+          shortAbandonMs: p.shortAbandonMs,
+          total: new Tally(),
+          current: new Tally(),
+          unanswered: new Map(),
+          byPriority: new Map(),
+          waiting: 0,
+          ringing: 0,
+          talking: 0,
+          loggedIn: 0,
+          eligible: 0,
+          available: 0,
+        };
+        this.#queues.set(q.id, q);
+      }
+      q.serviceLevelMs = p.serviceLevelMs;
+      q.shortAbandonMs = p.shortAbandonMs;
+    },
+    'queue:removed': (p) => {
+      const q = this.#queues.get(p.queueId);
+      if (q === undefined) return;
+      this.#retired.push(q);
+      this.#retiredInInterval.add(q);
+      this.#queues.delete(q.id);
+    },
+    'agent:added': (p) => {
+      const time = Object.fromEntries(AGENT_STATES.map((state) => [state, 0])) as Record<AgentState, number>;
+      const a: AgentTrack = {
+        id: p.agentId,
+        queues: Object.keys(p.queues),
+        state: p.state,
+        presence: p.state,
+        stateSinceMs: p.atMs,
+        periodStartMs: p.atMs,
+        time,
+        callsHandled: 0,
+        talkTimeMs: 0,
+        missedOffers: 0,
+        outcomes: 0,
+        resolved: 0,
+        surveys: 0,
+        surveyScoreSum: 0,
+      };
+      this.#agents.set(a.id, a);
+      this.#agentCounts(a, 1);
+    },
+    'agent:updated': (p) => {
+      const a = this.#agents.get(p.agentId);
+      if (a === undefined) return;
+      this.#agentCounts(a, -1);
+      a.queues = Object.keys(p.queues);
+      this.#agentCounts(a, 1);
+    },
+    'agent:removed': (p) => {
+      const a = this.#agents.get(p.agentId);
+      if (a === undefined) return;
+      this.#agentCounts(a, -1);
+      this.#agents.delete(a.id);
+    },
+    'agent:state-changed': (p) => {
+      const a = this.#agents.get(p.agentId);
+      if (a === undefined) return;
+      this.#agentCounts(a, -1);
+      a.time[a.state] += p.atMs - a.periodStartMs;
+      a.periodStartMs = p.atMs;
+      // As the router: a presence change under work is reported, but the state did not change.
+      if (p.to !== p.from || p.to === 'not-ready') a.stateSinceMs = p.atMs;
+      a.state = p.to;
+      a.presence = p.presence;
+      this.#agentCounts(a, 1);
+    },
+    'call:refused': (p) => {
+      const q = this.#queues.get(p.queueId);
+      if (q !== undefined) this.#count(q, (t) => t.refused++);
+    },
+    'call:queued': (p) => {
+      const q = this.#queues.get(p.queueId);
+      if (q === undefined) return;
+      if (p.kind === 'inbound' && p.customerId !== undefined) this.#repeatContact(p.customerId, p.atMs);
+      let call = this.#calls.get(p.callId);
+      if (call === undefined) {
+        call = { queueId: q.id, priority: p.priority, status: 'waiting', kind: p.kind, customerId: p.customerId, escalated: false };
+        this.#calls.set(p.callId, call);
+      }
+      call.priority = p.priority;
+      call.kind = p.kind;
+      this.#join(q, p.callId, call, p.atMs);
+      this.#count(q, (t) => t.entered++);
+    },
+    'call:offered': (p) => {
+      const call = this.#calls.get(p.callId);
+      const q = call === undefined ? undefined : this.#queueOf(call);
+      if (call === undefined || q === undefined) return;
+      this.#fromWaiting(q, call);
+      call.status = 'offered';
+      q.ringing++;
+      this.#count(q, (t) => t.offers++);
+    },
+    'call:declined': (p) => this.#offerEnded(p.callId, p.agentId, true),
+    'call:offer-timeout': (p) => this.#offerEnded(p.callId, p.agentId, true),
+    'call:offer-revoked': (p) => this.#offerEnded(p.callId, p.agentId, false),
+    'call:answered': (p) => {
+      const call = this.#calls.get(p.callId);
+      const q = call === undefined ? undefined : this.#queueOf(call);
+      if (call === undefined || q === undefined) return;
+      q.ringing--;
+      q.talking++;
+      q.unanswered.delete(p.callId);
+      call.status = 'talking';
+      const a = this.#agents.get(p.agentId);
+      if (a !== undefined) a.callsHandled++;
+      if (p.kind === 'callback') {
+        this.#count(q, (t) => t.callbacksDialled++);
+        return;
+      }
+      const inThreshold = p.waitMs <= q.serviceLevelMs;
+      this.#count(q, (t) => {
+        t.answered++;
+        t.waitSumMs += p.waitMs;
+        t.waits.add(p.waitMs);
+        if (inThreshold) t.answeredInThreshold++;
+      });
+    },
+    'call:abandoned': (p) => {
+      const call = this.#calls.get(p.callId);
+      const q = call === undefined ? undefined : this.#queueOf(call);
+      if (call === undefined || q === undefined) return;
+      this.#leave(q, p.callId, call);
+      this.#calls.delete(p.callId);
+      if (call.kind === 'callback') {
+        this.#count(q, (t) => t.withdrawn++);
+        return;
+      }
+      const inThreshold = p.waitMs <= q.serviceLevelMs;
+      const short = p.waitMs <= q.shortAbandonMs;
+      this.#count(q, (t) => {
+        t.abandoned++;
+        t.abandonWaitSumMs += p.waitMs;
+        if (inThreshold) t.abandonedInThreshold++;
+        if (short) t.shortAbandons++;
+      });
+    },
+    'call:withdrawn': (p) => {
+      const call = this.#calls.get(p.callId);
+      const q = call === undefined ? undefined : this.#queueOf(call);
+      if (call === undefined || q === undefined) return;
+      this.#leave(q, p.callId, call);
+      this.#calls.delete(p.callId);
+      this.#count(q, (t) => t.withdrawn++);
+    },
+    'call:timed-out': (p) => {
+      const call = this.#calls.get(p.callId);
+      const q = call === undefined ? undefined : this.#queueOf(call);
+      if (call === undefined || q === undefined) return;
+      this.#count(q, (t) => t.timedOut++);
+      if (p.action === 'voicemail' || p.action === 'disconnect') {
+        this.#leave(q, p.callId, call);
+        this.#calls.delete(p.callId);
+      }
+    },
+    'call:overflowed': (p) => {
+      const call = this.#calls.get(p.callId);
+      const from = call === undefined ? undefined : this.#queueOf(call);
+      const to = this.#queues.get(p.queueId);
+      if (call === undefined || from === undefined || to === undefined) return;
+      this.#leave(from, p.callId, call);
+      this.#count(from, (t) => t.overflowedOut++);
+      this.#join(to, p.callId, call, p.atMs);
+      this.#count(to, (t) => {
+        t.overflowedIn++;
+        t.entered++;
+      });
+    },
+    'call:escalated': (p) => {
+      const call = this.#calls.get(p.callId);
+      const q = call === undefined ? undefined : this.#queueOf(call);
+      if (call === undefined || q === undefined) return;
+      const first = !call.escalated;
+      call.escalated = true;
+      this.#count(q, (t) => {
+        t.escalations++;
+        if (first) t.escalatedCalls++;
+      });
+      if (p.changes.priority !== undefined && call.status === 'waiting') {
+        this.#fromWaiting(q, call);
+        call.priority = p.changes.priority.to;
+        this.#toWaiting(q, call);
+      }
+    },
+    'call:reprioritized': (p) => {
+      const call = this.#calls.get(p.callId);
+      const q = call === undefined ? undefined : this.#queueOf(call);
+      if (call === undefined || q === undefined) return;
+      if (call.status === 'waiting') {
+        this.#fromWaiting(q, call);
+        call.priority = p.priority;
+        this.#toWaiting(q, call);
+      } else {
+        call.priority = p.priority;
+      }
+    },
+    'call:callback-scheduled': (p) => {
+      const q = this.#queues.get(p.queueId);
+      if (q === undefined) return;
+      if (p.reason === 'scheduled') {
+        this.#calls.set(p.callId, { queueId: q.id, priority: 0, status: 'scheduled', kind: 'callback', customerId: undefined, escalated: false });
+        return;
+      }
+      const call = this.#calls.get(p.callId);
+      if (call === undefined) return;
+      if (p.reason === 'retry') {
+        q.talking--;
+        call.status = 'scheduled';
+        if (p.agentId !== undefined) this.#talkTime(p.agentId, p.talkMs);
+        return;
+      }
+      call.kind = 'callback';
+      this.#count(q, (t) => t.callbacksRequested++);
+    },
+    'call:callback-failed': (p) => {
+      const q = this.#queues.get(p.queueId);
+      this.#calls.delete(p.callId);
+      this.#talkTime(p.agentId, p.talkMs);
+      if (q === undefined) return;
+      q.talking--;
+      this.#count(q, (t) => t.callbacksFailed++);
+    },
+    'call:completed': (p) => {
+      const call = this.#calls.get(p.callId);
+      this.#calls.delete(p.callId);
+      const q = this.#queues.get(p.queueId);
+      this.#talkTime(p.agentId, p.talkMs);
+      if (q === undefined) return;
+      q.talking--;
+      const resolved = p.outcome.resolved;
+      this.#count(q, (t) => {
+        t.completed++;
+        t.talkTimeMs += p.talkMs;
+        t.wrapUpTimeMs += p.wrapUpMs;
+        if (resolved !== undefined) t.outcomes++;
+        if (resolved === true) t.resolved++;
+      });
+      const a = this.#agents.get(p.agentId);
+      if (a !== undefined && resolved !== undefined) {
+        a.outcomes++;
+        if (resolved) a.resolved++;
+      }
+      const customerId = call?.customerId;
+      if (resolved === true && customerId !== undefined) {
+        const resolution: Resolution = { queue: q, agentId: p.agentId, interval: this.#interval };
+        this.#resolutions.set(customerId, resolution, p.atMs, p.atMs + this.settings.fcrWindowMs);
+      }
+      this.#surveyable.set(p.callId, { queue: q, queueId: q.id, agentId: p.agentId }, p.atMs, p.atMs + this.settings.surveyWindowMs);
+    },
+    'call:transferred': (p) => {
+      const call = this.#calls.get(p.callId);
+      const from = this.#queues.get(p.fromQueueId);
+      const to = this.#queues.get(p.queueId);
+      this.#talkTime(p.fromAgentId, p.talkMs);
+      if (call === undefined || from === undefined || to === undefined) return;
+      from.talking--;
+      this.#count(from, (t) => t.transferredOut++);
+      call.priority = p.priority;
+      call.kind = 'inbound';
+      this.#join(to, p.callId, call, p.atMs);
+      this.#count(to, (t) => {
+        t.transferredIn++;
+        t.entered++;
+      });
+    },
+    'call:survey': (p) => {
+      const target = this.#surveyable.take(p.callId, p.atMs);
+      if (target !== undefined) {
+        this.#touchRetired(target.queue);
+        this.#count(target.queue, (t) => {
+          t.surveys++;
+          t.surveyScoreSum += p.score;
+        });
+      }
+      const a = this.#agents.get(p.agentId);
+      if (a !== undefined) {
+        a.surveys++;
+        a.surveyScoreSum += p.score;
+      }
+    },
+  };
+
+  #offerEnded(callId: string, agentId: string, missed: boolean): void {
+    const call = this.#calls.get(callId);
+    const q = call === undefined ? undefined : this.#queueOf(call);
+    if (missed) {
+      const a = this.#agents.get(agentId);
+      if (a !== undefined) a.missedOffers++;
+    }
+    if (call === undefined || q === undefined) return;
+    q.ringing--;
+    this.#toWaiting(q, call);
+  }
+
+  /** A removed queue that a survey or repeat contact still counts for goes in the open interval's report. */
+  #touchRetired(queue: QueueTrack): void {
+    if (this.#queues.get(queue.id) !== queue) this.#retiredInInterval.add(queue);
+  }
+
+  /** A new inbound contact of a customer counts against the FCR of their last resolved contact within the window. */
+  #repeatContact(customerId: string, atMs: number): void {
+    const earlier = this.#resolutions.take(customerId, atMs);
+    if (earlier === undefined) return;
+    const q = earlier.queue;
+    this.#touchRetired(q);
+    q.total.resolved--;
+    q.total.repeatContacts++;
+    q.current.repeatContacts++;
+    if (earlier.interval === this.#interval) q.current.resolved--;
+    const a = this.#agents.get(earlier.agentId);
+    if (a !== undefined) a.resolved--;
+  }
+}
