@@ -66,24 +66,32 @@ describe('agent presence', () => {
     router.answer('c1');
     router.enqueue({ id: 'c2', queue: 'q' });
     const events = recordEvents(router, ['agent:state-changed', 'call:offered']);
+    clock.advance(2_000);
     router.setAgentState('ana', 'not-ready', 'end of shift');
-    expect(router.getAgent('ana')).toMatchObject({ state: 'busy', presence: 'not-ready', reason: 'end of shift' });
+    // Still busy (since the answer at 0), but the new presence is reported: from === to.
+    expect(router.getAgent('ana')).toMatchObject({ state: 'busy', presence: 'not-ready', reason: 'end of shift', stateSinceMs: 0 });
     expect(router.getCall('c1')).toMatchObject({ status: 'talking', agentId: 'ana' });
-    expect(events).toEqual([]);
+    expect(events).toEqual([
+      {
+        name: 'agent:state-changed',
+        payload: { agentId: 'ana', from: 'busy', to: 'busy', presence: 'not-ready', reason: 'end of shift', atMs: 2_000 },
+      },
+    ]);
     clock.advance(1_000);
     router.complete('c1');
-    expect(router.getAgent('ana')).toMatchObject({ state: 'wrap-up', presence: 'not-ready' });
+    expect(router.getAgent('ana')).toMatchObject({ state: 'wrap-up', presence: 'not-ready', stateSinceMs: 3_000 });
     clock.advance(5_000);
-    expect(router.getAgent('ana')).toMatchObject({ state: 'not-ready', reason: 'end of shift', load: {} });
+    expect(router.getAgent('ana')).toMatchObject({ state: 'not-ready', reason: 'end of shift', load: {}, stateSinceMs: 8_000 });
     expect(router.getCall('c2').status).toBe('waiting');
     expect(eventsOf(events, 'agent:state-changed')).toEqual([
-      { agentId: 'ana', from: 'busy', to: 'wrap-up', reason: undefined, atMs: 1_000 },
-      { agentId: 'ana', from: 'wrap-up', to: 'not-ready', reason: 'end of shift', atMs: 6_000 },
+      { agentId: 'ana', from: 'busy', to: 'busy', presence: 'not-ready', reason: 'end of shift', atMs: 2_000 },
+      { agentId: 'ana', from: 'busy', to: 'wrap-up', presence: 'not-ready', reason: 'end of shift', atMs: 3_000 },
+      { agentId: 'ana', from: 'wrap-up', to: 'not-ready', presence: 'not-ready', reason: 'end of shift', atMs: 8_000 },
     ]);
     expect(eventsOf(events, 'call:offered')).toEqual([]);
   });
 
-  it('reports every state change with from, to, reason and time', () => {
+  it('reports every state change with from, to, presence, reason and time', () => {
     const { clock, router } = createRouter();
     router.addQueue({ id: 'q' });
     router.addAgent({ id: 'ana', queues: ['q'] });
@@ -96,10 +104,10 @@ describe('agent presence', () => {
     clock.advance(1_000);
     router.setAgentState('ana', 'offline');
     expect(eventsOf(events, 'agent:state-changed')).toEqual([
-      { agentId: 'ana', from: 'offline', to: 'available', reason: undefined, atMs: 0 },
-      { agentId: 'ana', from: 'available', to: 'not-ready', reason: 'break', atMs: 1_000 },
-      { agentId: 'ana', from: 'not-ready', to: 'available', reason: undefined, atMs: 2_000 },
-      { agentId: 'ana', from: 'available', to: 'offline', reason: undefined, atMs: 3_000 },
+      { agentId: 'ana', from: 'offline', to: 'available', presence: 'available', reason: undefined, atMs: 0 },
+      { agentId: 'ana', from: 'available', to: 'not-ready', presence: 'not-ready', reason: 'break', atMs: 1_000 },
+      { agentId: 'ana', from: 'not-ready', to: 'available', presence: 'available', reason: undefined, atMs: 2_000 },
+      { agentId: 'ana', from: 'available', to: 'offline', presence: 'offline', reason: undefined, atMs: 3_000 },
     ]);
     expect(router.getAgent('ana')).toMatchObject({ state: 'offline', reason: undefined, stateSinceMs: 3_000 });
   });

@@ -13,11 +13,13 @@ describe('a new not-ready reason', () => {
     clock.advance(60_000);
     router.setAgentState('ana', 'not-ready', 'lunch');
 
-    expect(changes).toEqual([{ agentId: 'ana', from: 'not-ready', to: 'not-ready', reason: 'lunch', atMs: 60_000 }]);
+    expect(changes).toEqual([
+      { agentId: 'ana', from: 'not-ready', to: 'not-ready', presence: 'not-ready', reason: 'lunch', atMs: 60_000 },
+    ]);
     expect(router.getAgent('ana')).toMatchObject({ state: 'not-ready', reason: 'lunch', stateSinceMs: 60_000 });
   });
 
-  it('is not reported while the agent shows its work instead', () => {
+  it('is reported while the agent works, with from === to (busy) and stateSinceMs unchanged', () => {
     const router = new CallRouter({ clock: new SimulatedClock() });
     router.addQueue({ id: 'q' });
     router.addAgent({ id: 'ana', queues: ['q'], state: 'available' });
@@ -29,8 +31,8 @@ describe('a new not-ready reason', () => {
 
     router.setAgentState('ana', 'not-ready', 'meeting');
 
-    expect(changes).toEqual([]);
-    expect(router.getAgent('ana')).toMatchObject({ state: 'busy', presence: 'not-ready', reason: 'meeting' });
+    expect(changes).toEqual([{ agentId: 'ana', from: 'busy', to: 'busy', presence: 'not-ready', reason: 'meeting', atMs: 0 }]);
+    expect(router.getAgent('ana')).toMatchObject({ state: 'busy', presence: 'not-ready', reason: 'meeting', stateSinceMs: 0 });
   });
 
   it('setting the same reason again reports nothing', () => {

@@ -16,7 +16,7 @@ describe('requestCallback', () => {
     expect(events).toEqual([
       {
         name: 'call:callback-scheduled',
-        payload: { callId: 'c2', queueId: 'q', atMs: 3_000, reason: 'requested', dueAtMs: 3_000, attempts: 0, agentId: undefined },
+        payload: { callId: 'c2', queueId: 'q', atMs: 3_000, reason: 'requested', dueAtMs: 3_000, attempts: 0, agentId: undefined, talkMs: 0 },
       },
     ]);
     expect(waitingIds(router, 'q')).toEqual(['c1', 'c2', 'c3']);
@@ -103,22 +103,33 @@ describe('unanswered callbacks', () => {
   it('frees the agent at once (no wrap-up) and retries after retryDelayMs at the callback’s old place', () => {
     const { clock, router } = talkingCallback();
     const events = recordEvents(router, ['call:callback-scheduled', 'call:queued', 'call:offered']);
+    clock.advance(4_000); // the attempt, answered at 2 s, rings out for 4 s
     router.setAgentState('ana', 'not-ready'); // so that c2 stays in line
     router.callbackUnanswered('c1');
     expect(router.getAgent('ana')).toMatchObject({ state: 'not-ready', callIds: [], load: {} });
-    expect(router.getCall('c1')).toMatchObject({ status: 'scheduled', dueAtMs: 62_000, callbackAttempts: 1, kind: 'callback' });
+    expect(router.getCall('c1')).toMatchObject({ status: 'scheduled', dueAtMs: 66_000, callbackAttempts: 1, kind: 'callback' });
     expect(router.getQueue('q')).toMatchObject({ scheduled: 1, waiting: 1, talking: 0 });
     expect(router.positionOf('c1')).toBe(0);
     expect(eventsOf(events, 'call:callback-scheduled')).toEqual([
-      { callId: 'c1', queueId: 'q', atMs: 2_000, reason: 'retry', dueAtMs: 62_000, attempts: 1, agentId: 'ana' },
+      { callId: 'c1', queueId: 'q', atMs: 6_000, reason: 'retry', dueAtMs: 66_000, attempts: 1, agentId: 'ana', talkMs: 4_000 },
     ]);
     clock.advance(59_999);
     expect(router.getCall('c1').status).toBe('scheduled');
     clock.advance(1);
     expect(eventsOf(events, 'call:queued')).toEqual([
-      { callId: 'c1', queueId: 'q', atMs: 62_000, priority: 0, channel: 'voice', kind: 'callback', rejoined: false, knownAgentId: undefined },
+      {
+        callId: 'c1',
+        queueId: 'q',
+        atMs: 66_000,
+        priority: 0,
+        channel: 'voice',
+        kind: 'callback',
+        rejoined: false,
+        knownAgentId: undefined,
+        customerId: undefined,
+      },
     ]);
-    expect(router.getCall('c1')).toMatchObject({ status: 'waiting', lineMs: 0, queuedAtMs: 62_000 });
+    expect(router.getCall('c1')).toMatchObject({ status: 'waiting', lineMs: 0, queuedAtMs: 66_000 });
     expect(waitingIds(router, 'q')).toEqual(['c1', 'c2']);
     expect(router.getQueue('q')).toMatchObject({ scheduled: 0, waiting: 2 });
   });
@@ -138,10 +149,14 @@ describe('unanswered callbacks', () => {
     expect(router.getCall('c1')).toMatchObject({ status: 'offered', agentId: 'ana', callbackAttempts: 1 });
     router.answer('c1');
     expect(router.getCall('c1').callbackAttempts).toBe(2);
+    clock.advance(7_000); // the last attempt rings out for 7 s
     router.callbackUnanswered('c1');
     expect(router.hasCall('c1')).toBe(false);
     expect(events.map((event) => event.name)).toEqual(['call:callback-scheduled', 'call:callback-failed']);
-    expect(eventsOf(events, 'call:callback-failed')).toEqual([{ callId: 'c1', queueId: 'q', atMs: 3_000, attempts: 2, agentId: 'ana' }]);
+    expect(eventsOf(events, 'call:callback-scheduled')[0]).toMatchObject({ reason: 'retry', atMs: 2_000, talkMs: 0 });
+    expect(eventsOf(events, 'call:callback-failed')).toEqual([
+      { callId: 'c1', queueId: 'q', atMs: 10_000, attempts: 2, agentId: 'ana', talkMs: 7_000 },
+    ]);
     expect(router.getQueue('q')).toMatchObject({ waiting: 0, offered: 0, talking: 0, scheduled: 0 });
     expect(router.getAgent('ana')).toMatchObject({ state: 'available', callIds: [] });
   });
@@ -201,7 +216,7 @@ describe('scheduleCallback', () => {
     expect(events).toEqual([
       {
         name: 'call:callback-scheduled',
-        payload: { callId: 'cb', queueId: 'q', atMs: 1_000, reason: 'scheduled', dueAtMs: 60_000, attempts: 0, agentId: undefined },
+        payload: { callId: 'cb', queueId: 'q', atMs: 1_000, reason: 'scheduled', dueAtMs: 60_000, attempts: 0, agentId: undefined, talkMs: 0 },
       },
     ]);
     clock.advance(58_999);
@@ -211,7 +226,7 @@ describe('scheduleCallback', () => {
       ['call:queued', 60_000],
       ['call:offered', 60_000],
     ]);
-    expect(eventsOf(events, 'call:queued')[0]).toMatchObject({ kind: 'callback', priority: 2 });
+    expect(eventsOf(events, 'call:queued')[0]).toMatchObject({ kind: 'callback', priority: 2, customerId: 'cust-1' });
     expect(eventsOf(events, 'call:offered')[0]).toMatchObject({ kind: 'callback', customerId: 'cust-1', attributes: { ticket: 42 } });
     expect(router.getCall('cb')).toMatchObject({ status: 'offered', queuedAtMs: 60_000 });
     expect(router.getQueue('q')).toMatchObject({ scheduled: 0, offered: 1 });

@@ -22,6 +22,7 @@ describe('events', () => {
           kind: 'inbound',
           rejoined: false,
           knownAgentId: undefined,
+          customerId: 'cust-9',
         },
       },
       {
@@ -40,13 +41,16 @@ describe('events', () => {
           via: 'queue',
         },
       },
-      { name: 'agent:state-changed', payload: { agentId: 'ana', from: 'available', to: 'offered', reason: undefined, atMs: 1_234 } },
+      {
+        name: 'agent:state-changed',
+        payload: { agentId: 'ana', from: 'available', to: 'offered', presence: 'available', reason: undefined, atMs: 1_234 },
+      },
     ]);
   });
 
-  it('reports answer and completion with wait and talk times', () => {
+  it('reports answer and completion with wait, talk and wrap-up times', () => {
     const { clock, router } = createRouter();
-    router.addQueue({ id: 'q' });
+    router.addQueue({ id: 'q', wrapUpMs: 2_000 });
     router.addAgent({ id: 'ana', queues: ['q'], state: 'available' });
     router.enqueue({ id: 'c1', queue: 'q' });
     const events = recordEvents(router);
@@ -70,7 +74,9 @@ describe('events', () => {
       talkMs: 60_000,
       outcome: { resolved: true, disposition: 'sale' },
       kind: 'inbound',
+      wrapUpMs: 2_000,
     });
+    expect(eventsOf(events, 'agent:state-changed').map(({ from, to }) => `${from}->${to}`)).toEqual(['offered->busy', 'busy->wrap-up']);
   });
 
   it('emits after the state is consistent: listeners read the new state', () => {

@@ -17,7 +17,7 @@ function pastedOutput(file: string): string {
 }
 
 describe('the examples', () => {
-  it('quickstart (npm start) runs a simulated hour through the router and prints exactly the KPIs pasted in it and the README', () => {
+  it('quickstart (npm start) runs a simulated day through the router and prints exactly the KPIs pasted in it and the README', () => {
     const file = join(root, 'examples/quickstart.ts');
     const output = execFileSync(process.execPath, ['--import', 'tsx', file], { cwd: root }).toString().trim();
     expect(output).toContain('SL 20 s');

@@ -129,7 +129,7 @@ describe('maxWaitMs', () => {
       },
       {
         name: 'call:callback-scheduled',
-        payload: { callId: 'c1', queueId: 'q', atMs: 10_000, reason: 'timeout', dueAtMs: 10_000, attempts: 0, agentId: undefined },
+        payload: { callId: 'c1', queueId: 'q', atMs: 10_000, reason: 'timeout', dueAtMs: 10_000, attempts: 0, agentId: undefined, talkMs: 0 },
       },
     ]);
     expect(router.getCall('c1')).toMatchObject({ status: 'waiting', kind: 'callback', lineMs: 0, channel: 'voice' });

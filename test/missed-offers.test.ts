@@ -25,6 +25,7 @@ describe('missed offers and back-off', () => {
       agentId: 'ana',
       from: 'offered',
       to: 'not-ready',
+      presence: 'not-ready',
       reason: 'missed-offers',
       atMs: 0,
     });

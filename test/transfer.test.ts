@@ -36,7 +36,7 @@ describe('transfer to a queue', () => {
       reason: undefined,
     });
     expect(eventsOf(events, 'call:transferred')).toEqual([
-      { callId: 'c1', queueId: 'support', atMs: 65_000, fromQueueId: 'sales', fromAgentId: 'ana', toAgentId: undefined, talkMs: 60_000, keepArrival: true },
+      { callId: 'c1', queueId: 'support', atMs: 65_000, fromQueueId: 'sales', fromAgentId: 'ana', toAgentId: undefined, talkMs: 60_000, keepArrival: true, priority: 0 },
     ]);
     expect(eventsOf(events, 'call:queued')).toEqual([]);
     expect(router.getCall('c1')).toMatchObject({
@@ -109,11 +109,15 @@ describe('transfer to a queue', () => {
       return harness;
     };
     const plain = escalated().router;
+    const plainEvents = recordEvents(plain, ['call:transferred']);
     plain.transfer('c1', { queue: 'support' });
     expect(plain.getCall('c1')).toMatchObject({ priority: 1, requirements: { spanish: 3 } });
+    expect(eventsOf(plainEvents, 'call:transferred')).toEqual([expect.objectContaining({ callId: 'c1', priority: 1 })]);
     const custom = escalated().router;
+    const customEvents = recordEvents(custom, ['call:transferred']);
     custom.transfer('c1', { queue: 'support' }, { priority: 7, requirements: { french: 2 } });
     expect(custom.getCall('c1')).toMatchObject({ priority: 7, requirements: { french: 2 } });
+    expect(eventsOf(customEvents, 'call:transferred')).toEqual([expect.objectContaining({ callId: 'c1', priority: 7 })]);
   });
 
   it('applies the target queue’s escalation plan from step 0 and its limits from the transfer', () => {

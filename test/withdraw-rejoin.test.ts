@@ -95,7 +95,17 @@ describe('rejoin after an abandon', () => {
     const events = recordEvents(router, ['call:queued']);
     router.enqueue({ id: 'again', queue: 'q', customerId: 'cust' });
     expect(eventsOf(events, 'call:queued')).toEqual([
-      { callId: 'again', queueId: 'q', atMs: 50_000, priority: 0, channel: 'voice', kind: 'inbound', rejoined: true, knownAgentId: undefined },
+      {
+        callId: 'again',
+        queueId: 'q',
+        atMs: 50_000,
+        priority: 0,
+        channel: 'voice',
+        kind: 'inbound',
+        rejoined: true,
+        knownAgentId: undefined,
+        customerId: 'cust',
+      },
     ]);
     expect(router.getCall('again')).toMatchObject({ lineMs: 0, arrivalMs: 50_000, queuedAtMs: 50_000 });
     expect(waitingIds(router, 'q')).toEqual(['again', 'c2', 'c3']);

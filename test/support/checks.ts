@@ -148,6 +148,8 @@ export function checkAll(m: ReferenceModel, r: Harness): void {
       knownAgentWaitMs: 0,
       callback: q.callback,
       defaultHandleMs: 180_000,
+      serviceLevelMs: 20_000,
+      shortAbandonMs: 5_000,
     }, `queue ${q.id}`);
     same(
       router.waitingCalls(q.id).map((c) => c.id),
