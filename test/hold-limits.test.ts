@@ -223,6 +223,26 @@ describe('maxWaitNoAgentsMs', () => {
   });
 });
 
+describe('maxWaitNoAgentsMs after a step moves the call to a new line', () => {
+  // Found by the model: the agent who could take the call lost its voice capacity at 1 s; a step
+  // at 3 s widened the tiers (a new line no agent was ever linked to). The limit still counts
+  // from 1 s, not from when the call joined.
+  it('keeps counting from the last moment an agent could take the call', () => {
+    const { clock, router } = createRouter();
+    router.addQueue({ id: 'q', maxTier: 1, maxWaitNoAgentsMs: 12_000, exitAction: { action: 'voicemail' }, escalation: [{ afterMs: 3_000, maxTier: 2 }] });
+    router.addAgent({ id: 'a0', queues: { q: 1 }, capacity: { voice: 1, chat: 2 }, state: 'not-ready' });
+    const events = recordEvents(router, ['call:escalated', 'call:timed-out']);
+    router.enqueue({ id: 'c0', queue: 'q' });
+    clock.advance(1_000);
+    router.updateAgent('a0', { capacity: { voice: 0, chat: 3 } });
+    clock.advance(11_000); // 12 s: 12 s after joining, but only 11 s without an agent
+    expect(eventsOf(events, 'call:escalated')).toHaveLength(1);
+    expect(router.getCall('c0').status).toBe('waiting');
+    clock.advance(1_000);
+    expect(eventsOf(events, 'call:timed-out')).toEqual([expect.objectContaining({ callId: 'c0', reason: 'max-wait-no-agents', atMs: 13_000 })]);
+  });
+});
+
 describe('a limit passing while the call rings an agent', () => {
   /** c1 rings ana from 25 s until 40 s; its limit is 30 s; the clock is at 35 s. */
   function ringingPastLimit(options: Parameters<typeof createRouter>[0] = {}) {

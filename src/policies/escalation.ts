@@ -154,7 +154,12 @@ export class Escalation {
     }
     rerank(call);
     if (requirements !== call.requirements || changes.maxTier !== undefined) {
-      setBucket(call, core.table.bucketFor(call.queue, call.channel, requirements, maxTier));
+      const from = call.bucket;
+      const to = core.table.bucketFor(call.queue, call.channel, requirements, maxTier);
+      // Whoever could take the call before could take it now: if nobody is logged in for its new
+      // line either, the no-agent clock runs from the later of the two lines' last logouts.
+      if (to.staffedPools === 0) to.unstaffedSinceMs = Math.max(to.unstaffedSinceMs, from.unstaffedSinceMs);
+      setBucket(call, to);
       if (requirements !== call.requirements) changes.requirements = { from: call.requirements, to: call.bucket.requirementLevels };
       call.requirements = call.bucket.requirementLevels;
     }
