@@ -15,7 +15,7 @@ import { runInNewContext } from 'node:vm';
 import type { CallInput } from '../src/index.js';
 import { CENTER_1K, generateCenter, type CenterScenario, type ScenarioSpec } from './scenario.js';
 import { fillSteadyState, runSteps, STEP_MS } from './steady-state.js';
-import { RealRouterTarget } from './targets.js';
+import { MAIN_CONFIG, RealRouterTarget, type RealRouterConfig } from './targets.js';
 
 /** How garbage collection could be forced. */
 export type GcSource = '--expose-gc' | 'v8.setFlagsFromString' | 'unavailable';
@@ -68,8 +68,8 @@ function heapUsed(gc: ForcedGc): number {
   return process.memoryUsage().heapUsed;
 }
 
-function retainedPerCompleted(center: CenterScenario, gc: ForcedGc, waitingCount: number, steps: number): number {
-  const state = fillSteadyState(new RealRouterTarget(), center, waitingCount);
+function retainedPerCompleted(center: CenterScenario, gc: ForcedGc, waitingCount: number, steps: number, config: RealRouterConfig): number {
+  const state = fillSteadyState(new RealRouterTarget(undefined, config), center, waitingCount);
   runSteps(state, Math.min(20_000, steps), 256);
   const before = heapUsed(gc);
   for (let done = 0; done < steps; done += 10_000) runSteps(state, Math.min(10_000, steps - done), 256);
@@ -81,14 +81,20 @@ function retainedPerCompleted(center: CenterScenario, gc: ForcedGc, waitingCount
  * Runs both measurements on center-1k's agents.
  * @param waitingCalls - calls enqueued for the per-waiting-call reading. @default 100_000
  * @param completedCalls - steps for the retention reading. @default 200_000
+ * @param config - the routers' statistics and audit settings. @default MAIN_CONFIG (statistics on)
  */
-export function measureMemory(waitingCalls = 100_000, completedCalls = 200_000, seed?: number): MemoryResult {
+export function measureMemory(
+  waitingCalls = 100_000,
+  completedCalls = 200_000,
+  seed?: number,
+  config: RealRouterConfig = MAIN_CONFIG,
+): MemoryResult {
   const gc = forcedGc();
   const base: ScenarioSpec = seed === undefined ? CENTER_1K : { ...CENTER_1K, seed };
   const center = generateCenter({ ...base, name: 'memory' });
 
   // Per waiting call: all agents busy, nothing waiting, then `waitingCalls` arrivals.
-  const state = fillSteadyState(new RealRouterTarget(), center, 0);
+  const state = fillSteadyState(new RealRouterTarget(undefined, config), center, 0);
   const calls: CallInput[] = state.stream.take(waitingCalls);
   const { target } = state;
   const before = heapUsed(gc);
@@ -106,7 +112,7 @@ export function measureMemory(waitingCalls = 100_000, completedCalls = 200_000, 
     waitingCalls,
     bytesPerWaitingCall,
     completedCalls,
-    retainedBytesPerCompletedCall: retainedPerCompleted(center, gc, base.waitingCount, completedCalls),
-    retainedBytesPerCompletedCallNoTimeout: retainedPerCompleted(noTimeout, gc, base.waitingCount, completedCalls),
+    retainedBytesPerCompletedCall: retainedPerCompleted(center, gc, base.waitingCount, completedCalls, config),
+    retainedBytesPerCompletedCallNoTimeout: retainedPerCompleted(noTimeout, gc, base.waitingCount, completedCalls, config),
   };
 }

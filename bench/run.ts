@@ -7,8 +7,13 @@
  *    interleaved rounds.
  * 3. Times center-1k with escalation plans and hold-time limits on every queue beside plain
  *    center-1k (and plain center-1k at the same clock pace), in alternating rounds.
- * 4. Measures memory per waiting call and memory retained per completed call.
- * 5. Prints the tables and the targets.
+ * 4. Times center-1k with statistics off, on, and on with an audit sink that discards its lines,
+ *    in alternating rounds: the cost of statistics on the routing hot path.
+ * 5. Measures memory per waiting call and memory retained per completed call (statistics on, and off).
+ * 6. Prints the tables and the targets.
+ *
+ * Every acd-engine row runs the router's default configuration, `MAIN_CONFIG` (statistics on, no
+ * audit log), except the rows of step 4 and the memory rows marked "stats off".
  *
  * Options: `--quick` (smoke run, a few seconds), `--seed=<n>` (default: each scenario's own).
  * Progress goes to stderr, results to stdout. Exits with code 1 when a check fails.
@@ -19,7 +24,8 @@ import { escalations, measureEscalation, OVERFLOW_GATE, POLICY_STEP_MS, type Esc
 import { measureMemory, type MemoryResult } from './memory.bench.js';
 import { measureDecisions, type DecisionResult, type MeasureOptions } from './routing-decisions.bench.js';
 import { CENTER_1K, CENTER_1K_NO_OFFER_TIMEOUT, SCALED_SPECS, UNIQUE_PROFILES_1K, type ScenarioSpec } from './scenario.js';
-import { NaiveRouterTarget, RealRouterTarget } from './targets.js';
+import { measureStatsCost, type StatsCostOptions, type StatsCostRow } from './stats-cost.bench.js';
+import { describeConfig, MAIN_CONFIG, NaiveRouterTarget, RealRouterTarget } from './targets.js';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -48,6 +54,12 @@ const NAIVE_100K: MeasureOptions = { warmUpSteps: 20, rewarmSteps: 5, steps: 50,
 const ESCALATION: EscalationOptions = quick
   ? { warmUpSteps: 25_000, rewarmSteps: 1_000, steps: 10_000, repetitions: 3 }
   : { warmUpSteps: 40_000, rewarmSteps: 2_000, steps: 40_000, repetitions: 7 };
+/** Statistics off / on / on + audit: more rounds than the main set even in --quick, since the answer is a ratio near 1. */
+const STATS_COST: StatsCostOptions = quick
+  ? { warmUpSteps: 5_000, rewarmSteps: 1_000, steps: 10_000, repetitions: 5 }
+  : { warmUpSteps: 20_000, rewarmSteps: 2_000, steps: 40_000, repetitions: 9 };
+/** The main rows' configuration, as printed. */
+const MAIN = describeConfig(MAIN_CONFIG);
 
 /** Real-router scenarios: center-1k first, then the scaled grid (center-1k is its A1k W10k cell), then the stress variant. */
 const realSpecs: ScenarioSpec[] = quick
@@ -86,7 +98,7 @@ try {
 // One interleaved set, so both routers see the same machine conditions.
 const results = measureDecisions(
   [
-    ...realSpecs.map((s) => ({ spec: s, makeTarget: () => new RealRouterTarget(), options: REAL })),
+    ...realSpecs.map((s) => ({ spec: s, makeTarget: () => new RealRouterTarget(undefined, MAIN_CONFIG), options: REAL })),
     ...naiveSpecs.map((s) => ({
       spec: s,
       makeTarget: () => new NaiveRouterTarget(),
@@ -102,11 +114,16 @@ const naive = results.filter((r) => r.router === 'naive');
 // After the main set, so the rows above are measured before any policy code has run in this process.
 const escalation = measureEscalation(ESCALATION, seed, progress);
 
-// ---- 4. memory ---------------------------------------------------------------------------------
-progress('memory …');
-const memory: MemoryResult = measureMemory(100_000, quick ? 20_000 : 200_000, seed);
+// ---- 4. statistics on the hot path --------------------------------------------------------------
+const statsCost = measureStatsCost(STATS_COST, seed, progress);
 
-// ---- 5. report ---------------------------------------------------------------------------------
+// ---- 5. memory ---------------------------------------------------------------------------------
+progress('memory …');
+const memory: MemoryResult = measureMemory(100_000, quick ? 20_000 : 200_000, seed, MAIN_CONFIG);
+progress('memory, stats off …');
+const memoryStatsOff: MemoryResult = measureMemory(100_000, quick ? 20_000 : 200_000, seed, { stats: false });
+
+// ---- 6. report ---------------------------------------------------------------------------------
 const int = (n: number): string => Math.round(n).toLocaleString('en-US');
 const ratio = (n: number): string => `${n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2)}×`;
 const pct = (n: number): string => `${(100 * n).toFixed(0)} %`;
@@ -171,7 +188,10 @@ console.log(
     `steady state: ${int(equivalence.steadySteps)} steps, ${int(equivalence.steadyOffers)} offers).`,
 );
 console.log('');
-console.log('Routing decisions, steady state (all agents busy, N calls waiting). One step = 2 decisions:');
+console.log(`Configuration: every acd-engine row below runs ${MAIN} (the router's defaults: stats: true, no audit log),`);
+console.log('  except the "Statistics on the hot path" rows and the memory rows marked "stats off".');
+console.log('');
+console.log(`Routing decisions, steady state (all agents busy, N calls waiting), acd-engine with ${MAIN}. One step = 2 decisions:`);
 console.log('  free-up: complete(call) → freed agent offered the best waiting call it may take → answer(call);');
 console.log('  arrival: enqueue(call) → no free agent → call joins its bucket (waiting count stays N).');
 console.log('  ns/decision = (free-up ns + arrival ns) / 2, on-CPU time, median of repetitions. Both halves include');
@@ -232,7 +252,7 @@ console.log('');
     pct(r.spread),
     int(r.decisions),
   ];
-  console.log('Escalation and hold-time limits: center-1k (same seed, same driver) with, on every queue, tier limit 2 and the plan');
+  console.log(`Escalation and hold-time limits (${MAIN}): center-1k (same seed, same driver) with, on every queue, tier limit 2 and the plan`);
   console.log(`  +1 priority at 20 s, skill minimums relaxed to 2 at 40 s, tiers widened to 3 at 60 s (these three at once when no`);
   console.log(`  agent could take the call), overflow to the next queue at 90 s while it has < ${OVERFLOW_GATE} waiting (rechecked every 15 s);`);
   console.log('  limits 150 s in queue, 30 s with no agent who could take the call; exit by queue: voicemail (the call leaves and');
@@ -270,19 +290,59 @@ console.log('');
   );
 }
 console.log('');
+{
+  const { off, on, audit } = statsCost;
+  const costRow = (r: StatsCostRow): string[] => [
+    r.label,
+    int(1e9 / r.nsPerDecision),
+    int(r.nsPerDecision),
+    int(r.wallNsPerDecision),
+    pct(r.waitShare),
+    int(r.freeNs),
+    int(r.arriveNs),
+    r === off ? '' : ratio(r.nsPerDecision / off.nsPerDecision),
+    r.auditLinesPerDecision === 0 ? '' : r.auditLinesPerDecision.toFixed(2),
+    pct(r.spread),
+    int(r.decisions),
+  ];
+  console.log('Statistics on the hot path: center-1k (same seed, same driver, 1 ms clock steps) with stats: false, with stats: true');
+  console.log('  (the default; 15-minute intervals), and with stats: true plus an audit sink that discards its lines (each event');
+  console.log(`  is still serialised to JSON). Timed in the same ${off.perRound.length} rounds, job order rotating each round.`);
+  console.log('');
+  console.log(
+    table(
+      ['configuration', 'decisions/s', 'ns/decision', 'wall ns', 'cpu wait', 'free-up ns', 'arrival ns', 'vs off', 'audit lines/decision', 'spread', 'decisions timed'],
+      [off, on, audit].map(costRow),
+    ),
+  );
+  console.log('');
+  console.log(
+    `stats on ÷ stats off: ${ratio(statsCost.pairedRatioOn)} (median of the per-round ratios; ratio of medians ${ratio(on.nsPerDecision / off.nsPerDecision)}); ` +
+      `stats on + audit sink ÷ stats off: ${ratio(statsCost.pairedRatioAudit)} (ratio of medians ${ratio(audit.nsPerDecision / off.nsPerDecision)}).`,
+  );
+}
+console.log('');
 console.log('Memory (acd-engine, center-1k agents all busy; heapUsed after forced gc):');
 console.log(
   table(
-    ['measure', 'bytes'],
+    ['measure', MAIN, 'stats off'],
     [
-      [`per waiting call (${int(memory.waitingCalls)} enqueued)`, int(memory.bytesPerWaitingCall)],
-      [`retained per completed call (${int(memory.completedCalls)} completed, offerTimeoutMs 15 s)`, memory.retainedBytesPerCompletedCall.toFixed(1)],
-      [`retained per completed call (${int(memory.completedCalls)} completed, offerTimeoutMs ∞)`, memory.retainedBytesPerCompletedCallNoTimeout.toFixed(1)],
+      [`per waiting call (${int(memory.waitingCalls)} enqueued)`, int(memory.bytesPerWaitingCall), int(memoryStatsOff.bytesPerWaitingCall)],
+      [
+        `retained per completed call (${int(memory.completedCalls)} completed, offerTimeoutMs 15 s)`,
+        memory.retainedBytesPerCompletedCall.toFixed(1),
+        memoryStatsOff.retainedBytesPerCompletedCall.toFixed(1),
+      ],
+      [
+        `retained per completed call (${int(memory.completedCalls)} completed, offerTimeoutMs ∞)`,
+        memory.retainedBytesPerCompletedCallNoTimeout.toFixed(1),
+        memoryStatsOff.retainedBytesPerCompletedCallNoTimeout.toFixed(1),
+      ],
     ],
   ),
 );
 console.log('');
-console.log('Targets (docs/performance.md):');
+console.log(`Targets (docs/performance.md), measured with ${MAIN}:`);
 console.log(
   table(
     ['target', 'measured', 'verdict'],

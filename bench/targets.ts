@@ -6,6 +6,25 @@ import { CallRouter, SimulatedClock } from '../src/index.js';
 import type { AgentOptions, CallInput, QueueOptions } from '../src/index.js';
 import { NaiveRouter } from './naive-router.js';
 
+/** Statistics and audit settings of a real router under test. */
+export interface RealRouterConfig {
+  /** `CallRouterOptions.stats`: statistics on (the router's default) or off. */
+  readonly stats: boolean;
+  /** `CallRouterOptions.audit`: a sink that receives every audit line, or none. */
+  readonly audit?: (line: string) => void;
+}
+
+/**
+ * The configuration of the main rows (routing decisions, escalation, memory, equivalence): the
+ * router's defaults, so statistics on (`stats: true`, 15-minute intervals) and no audit log.
+ */
+export const MAIN_CONFIG: RealRouterConfig = Object.freeze({ stats: true });
+
+/** How a configuration is shown in the output. */
+export function describeConfig(config: RealRouterConfig): string {
+  return `stats ${config.stats ? 'on' : 'off'}${config.audit === undefined ? '' : ' + audit sink'}`;
+}
+
 /** A router as the benchmark drives it: offers are answered at once, wrap-up is 0. */
 export interface RoutingTarget {
   /** Row label part: `acd-engine` or `naive`. */
@@ -39,9 +58,14 @@ export class RealRouterTarget implements RoutingTarget {
   #offered: string | undefined;
   #offerCount = 0;
 
-  /** @param offerLog - when given, every offer is appended as `callId>agentId`. */
-  constructor(offerLog?: string[]) {
-    this.router = new CallRouter({ clock: this.clock });
+  /**
+   * @param offerLog - when given, every offer is appended as `callId>agentId`.
+   * @param config - statistics and audit log. @default MAIN_CONFIG (statistics on, no audit log)
+   */
+  constructor(offerLog?: string[], config: RealRouterConfig = MAIN_CONFIG) {
+    this.router = new CallRouter(
+      config.audit === undefined ? { clock: this.clock, stats: config.stats } : { clock: this.clock, stats: config.stats, audit: config.audit },
+    );
     if (offerLog === undefined) {
       this.router.on('call:offered', (event) => {
         this.#offered = event.callId;
