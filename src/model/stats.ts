@@ -186,6 +186,9 @@ export interface StatsOptions {
   readonly keepIntervals?: number;
   /** A contact of the same `customerId` within this long of a resolved completion counts against its FCR, ms. @default 259200000 (72 h) */
   readonly fcrWindowMs?: number;
-  /** How long after completion a survey may be recorded for a call, ms. @default 604800000 (7 days) */
+  /**
+   * How long after completion a survey may be recorded for a call, ms. The router keeps the queue
+   * and agent of each call completed within it (about 160 B a call). @default 86400000 (24 h)
+   */
   readonly surveyWindowMs?: number;
 }

@@ -5,12 +5,14 @@
  */
 export class TimedMemory<V> {
   readonly #entries = new Map<string, { readonly value: V; readonly expiresAtMs: number }>();
+  #sets = 0;
 
   /** Remembers `value` until `expiresAtMs` (replacing an earlier entry for the key). */
   set(key: string, value: V, nowMs: number, expiresAtMs: number): void {
     this.#entries.delete(key);
     this.#entries.set(key, { value, expiresAtMs });
-    this.#prune(nowMs);
+    // Pruning walks from the oldest entry; every 32nd write is enough to keep memory bounded.
+    if ((++this.#sets & 31) === 0) this.#prune(nowMs);
   }
 
   /** The live value for a key, if any. */
@@ -23,7 +25,6 @@ export class TimedMemory<V> {
   take(key: string, nowMs: number): V | undefined {
     const value = this.get(key, nowMs);
     this.#entries.delete(key);
-    this.#prune(nowMs);
     return value;
   }
 

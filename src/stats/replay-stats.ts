@@ -68,11 +68,15 @@ export function replayStats(
       continue;
     }
     collector ??= new StatsCollector(DEFAULT_STATS_SETTINGS, record.atMs);
-    if (record.event === 'stats:interval') collector.closeInterval();
-    else collector.consume(record.event as CallRouterEventName, record.data as never);
+    // Intervals close by time, as in the router: before the first event at or after their end (the
+    // stats:interval lines are the router's reports of the same closings).
+    if (record.event === 'stats:interval') continue;
+    while (record.atMs >= collector.intervalEndMs) collector.closeInterval();
+    collector.consume(record.event as CallRouterEventName, record.data as never);
   }
   const stats = collector ?? new StatsCollector(DEFAULT_STATS_SETTINGS, options.nowMs ?? 0);
   const nowMs = options.nowMs ?? lastMs;
+  while (nowMs >= stats.intervalEndMs) stats.closeInterval();
   return {
     nowMs,
     queueStats: (queueId) => stats.queueStats(queueId, nowMs),

@@ -30,6 +30,8 @@ interface QueueTrack {
   shortAbandonMs: number;
   readonly total: Tally;
   current: Tally;
+  /** `[total, current]`: every count goes to both. */
+  readonly tallies: [Tally, Tally];
   /** Unanswered calls (waiting or ringing) → when they joined, in join order. */
   readonly unanswered: Map<string, number>;
   readonly byPriority: Map<number, number>;
@@ -144,8 +146,12 @@ export class StatsCollector {
     for (const queue of this.#retiredInInterval) addToReport(queue);
     for (const queue of this.#queues.values()) addToReport(queue);
     for (const [id, tally] of reported) queues[id] = figures(tally);
-    for (const queue of this.#queues.values()) queue.current = new Tally();
-    for (const queue of this.#retiredInInterval) queue.current = new Tally();
+    const reset = (queue: QueueTrack): void => {
+      queue.current = new Tally();
+      queue.tallies[1] = queue.current;
+    };
+    for (const queue of this.#queues.values()) reset(queue);
+    for (const queue of this.#retiredInInterval) reset(queue);
     this.#retiredInInterval = new Set();
     const report: IntervalReport = { startMs, endMs, queues, center: figures(center) };
     this.#intervals.push(report);
@@ -273,12 +279,6 @@ export class StatsCollector {
 
   // ---- bookkeeping -------------------------------------------------------------------------
 
-  /** Both tallies of a queue (the total and the open interval's). */
-  #count(q: QueueTrack, apply: (t: Tally) => void): void {
-    apply(q.total);
-    apply(q.current);
-  }
-
   #queueOf(call: CallTrack): QueueTrack | undefined {
     return this.#queues.get(call.queueId);
   }
@@ -338,12 +338,15 @@ export class StatsCollector {
     'queue:configured': (p) => {
       let q = this.#queues.get(p.queueId);
       if (q === undefined) {
+        const total = new Tally();
+        const current = new Tally();
         q = {
           id: p.queueId,
           serviceLevelMs: p.serviceLevelMs,
           shortAbandonMs: p.shortAbandonMs,
-          total: new Tally(),
-          current: new Tally(),
+          total,
+          current,
+          tallies: [total, current],
           unanswered: new Map(),
           byPriority: new Map(),
           waiting: 0,
@@ -413,7 +416,7 @@ export class StatsCollector {
     },
     'call:refused': (p) => {
       const q = this.#queues.get(p.queueId);
-      if (q !== undefined) this.#count(q, (t) => t.refused++);
+      if (q !== undefined) for (const t of q.tallies) t.refused++;
     },
     'call:queued': (p) => {
       const q = this.#queues.get(p.queueId);
@@ -427,7 +430,7 @@ export class StatsCollector {
       call.priority = p.priority;
       call.kind = p.kind;
       this.#join(q, p.callId, call, p.atMs);
-      this.#count(q, (t) => t.entered++);
+      for (const t of q.tallies) t.entered++;
     },
     'call:offered': (p) => {
       const call = this.#calls.get(p.callId);
@@ -436,7 +439,7 @@ export class StatsCollector {
       this.#fromWaiting(q, call);
       call.status = 'offered';
       q.ringing++;
-      this.#count(q, (t) => t.offers++);
+      for (const t of q.tallies) t.offers++;
     },
     'call:declined': (p) => this.#offerEnded(p.callId, p.agentId, true),
     'call:offer-timeout': (p) => this.#offerEnded(p.callId, p.agentId, true),
@@ -452,16 +455,16 @@ export class StatsCollector {
       const a = this.#agents.get(p.agentId);
       if (a !== undefined) a.callsHandled++;
       if (p.kind === 'callback') {
-        this.#count(q, (t) => t.callbacksDialled++);
+        for (const t of q.tallies) t.callbacksDialled++;
         return;
       }
       const inThreshold = p.waitMs <= q.serviceLevelMs;
-      this.#count(q, (t) => {
+      for (const t of q.tallies) {
         t.answered++;
         t.waitSumMs += p.waitMs;
         t.waits.add(p.waitMs);
         if (inThreshold) t.answeredInThreshold++;
-      });
+      }
     },
     'call:abandoned': (p) => {
       const call = this.#calls.get(p.callId);
@@ -470,17 +473,17 @@ export class StatsCollector {
       this.#leave(q, p.callId, call);
       this.#calls.delete(p.callId);
       if (call.kind === 'callback') {
-        this.#count(q, (t) => t.withdrawn++);
+        for (const t of q.tallies) t.withdrawn++;
         return;
       }
       const inThreshold = p.waitMs <= q.serviceLevelMs;
       const short = p.waitMs <= q.shortAbandonMs;
-      this.#count(q, (t) => {
+      for (const t of q.tallies) {
         t.abandoned++;
         t.abandonWaitSumMs += p.waitMs;
         if (inThreshold) t.abandonedInThreshold++;
         if (short) t.shortAbandons++;
-      });
+      }
     },
     'call:withdrawn': (p) => {
       const call = this.#calls.get(p.callId);
@@ -488,13 +491,13 @@ export class StatsCollector {
       if (call === undefined || q === undefined) return;
       this.#leave(q, p.callId, call);
       this.#calls.delete(p.callId);
-      this.#count(q, (t) => t.withdrawn++);
+      for (const t of q.tallies) t.withdrawn++;
     },
     'call:timed-out': (p) => {
       const call = this.#calls.get(p.callId);
       const q = call === undefined ? undefined : this.#queueOf(call);
       if (call === undefined || q === undefined) return;
-      this.#count(q, (t) => t.timedOut++);
+      for (const t of q.tallies) t.timedOut++;
       if (p.action === 'voicemail' || p.action === 'disconnect') {
         this.#leave(q, p.callId, call);
         this.#calls.delete(p.callId);
@@ -506,12 +509,12 @@ export class StatsCollector {
       const to = this.#queues.get(p.queueId);
       if (call === undefined || from === undefined || to === undefined) return;
       this.#leave(from, p.callId, call);
-      this.#count(from, (t) => t.overflowedOut++);
+      for (const t of from.tallies) t.overflowedOut++;
       this.#join(to, p.callId, call, p.atMs);
-      this.#count(to, (t) => {
+      for (const t of to.tallies) {
         t.overflowedIn++;
         t.entered++;
-      });
+      }
     },
     'call:escalated': (p) => {
       const call = this.#calls.get(p.callId);
@@ -519,10 +522,10 @@ export class StatsCollector {
       if (call === undefined || q === undefined) return;
       const first = !call.escalated;
       call.escalated = true;
-      this.#count(q, (t) => {
+      for (const t of q.tallies) {
         t.escalations++;
         if (first) t.escalatedCalls++;
-      });
+      }
       if (p.changes.priority !== undefined && call.status === 'waiting') {
         this.#fromWaiting(q, call);
         call.priority = p.changes.priority.to;
@@ -557,7 +560,7 @@ export class StatsCollector {
         return;
       }
       call.kind = 'callback';
-      this.#count(q, (t) => t.callbacksRequested++);
+      for (const t of q.tallies) t.callbacksRequested++;
     },
     'call:callback-failed': (p) => {
       const q = this.#queues.get(p.queueId);
@@ -565,7 +568,7 @@ export class StatsCollector {
       this.#talkTime(p.agentId, p.talkMs);
       if (q === undefined) return;
       q.talking--;
-      this.#count(q, (t) => t.callbacksFailed++);
+      for (const t of q.tallies) t.callbacksFailed++;
     },
     'call:completed': (p) => {
       const call = this.#calls.get(p.callId);
@@ -575,13 +578,13 @@ export class StatsCollector {
       if (q === undefined) return;
       q.talking--;
       const resolved = p.outcome.resolved;
-      this.#count(q, (t) => {
+      for (const t of q.tallies) {
         t.completed++;
         t.talkTimeMs += p.talkMs;
         t.wrapUpTimeMs += p.wrapUpMs;
         if (resolved !== undefined) t.outcomes++;
         if (resolved === true) t.resolved++;
-      });
+      }
       const a = this.#agents.get(p.agentId);
       if (a !== undefined && resolved !== undefined) {
         a.outcomes++;
@@ -601,23 +604,23 @@ export class StatsCollector {
       this.#talkTime(p.fromAgentId, p.talkMs);
       if (call === undefined || from === undefined || to === undefined) return;
       from.talking--;
-      this.#count(from, (t) => t.transferredOut++);
+      for (const t of from.tallies) t.transferredOut++;
       call.priority = p.priority;
       call.kind = 'inbound';
       this.#join(to, p.callId, call, p.atMs);
-      this.#count(to, (t) => {
+      for (const t of to.tallies) {
         t.transferredIn++;
         t.entered++;
-      });
+      }
     },
     'call:survey': (p) => {
       const target = this.#surveyable.take(p.callId, p.atMs);
       if (target !== undefined) {
         this.#touchRetired(target.queue);
-        this.#count(target.queue, (t) => {
+        for (const t of target.queue.tallies) {
           t.surveys++;
           t.surveyScoreSum += p.score;
-        });
+        }
       }
       const a = this.#agents.get(p.agentId);
       if (a !== undefined) {

@@ -7,7 +7,7 @@ export const DEFAULT_STATS_SETTINGS: StatsSettings = Object.freeze({
   intervalMs: 900_000,
   keepIntervals: 96,
   fcrWindowMs: 259_200_000,
-  surveyWindowMs: 604_800_000,
+  surveyWindowMs: 86_400_000,
 });
 
 /** `CallRouterOptions.stats` validated: `undefined` when statistics are off. */
