@@ -329,6 +329,26 @@ export class StatsCollector {
     }
   }
 
+  /** Moves an agent to a new state and presence in the logged-in / eligible / available counts. */
+  #shiftCounts(a: AgentTrack, state: AgentState, presence: PresenceState): void {
+    const loggedIn = (presence !== 'offline' ? 1 : 0) - (a.presence !== 'offline' ? 1 : 0);
+    const eligible = (presence === 'available' ? 1 : 0) - (a.presence === 'available' ? 1 : 0);
+    const available = (state === 'available' ? 1 : 0) - (a.state === 'available' ? 1 : 0);
+    a.state = state;
+    a.presence = presence;
+    if (loggedIn === 0 && eligible === 0 && available === 0) return;
+    this.#loggedIn += loggedIn;
+    this.#eligible += eligible;
+    this.#available += available;
+    for (const queueId of a.queues) {
+      const q = this.#queues.get(queueId);
+      if (q === undefined) continue;
+      q.loggedIn += loggedIn;
+      q.eligible += eligible;
+      q.available += available;
+    }
+  }
+
   #talkTime(agentId: string, talkMs: number): void {
     const a = this.#agents.get(agentId);
     if (a !== undefined) a.talkTimeMs += talkMs;
@@ -405,14 +425,11 @@ export class StatsCollector {
     'agent:state-changed': (p) => {
       const a = this.#agents.get(p.agentId);
       if (a === undefined) return;
-      this.#agentCounts(a, -1);
       a.time[a.state] += p.atMs - a.periodStartMs;
       a.periodStartMs = p.atMs;
       // As the router: a presence change under work is reported, but the state did not change.
       if (p.to !== p.from || p.to === 'not-ready') a.stateSinceMs = p.atMs;
-      a.state = p.to;
-      a.presence = p.presence;
-      this.#agentCounts(a, 1);
+      this.#shiftCounts(a, p.to, p.presence);
     },
     'call:refused': (p) => {
       const q = this.#queues.get(p.queueId);
