@@ -1,54 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CallRouter, QueueFigures, SimulatedClock } from '../src/index.js';
 import { createRouter } from './support/fixtures.js';
-
-/** The figures of a period in which nothing happened: zero counts, `null` averages and shares. */
-const NONE: QueueFigures = {
-  entered: 0,
-  refused: 0,
-  offers: 0,
-  answered: 0,
-  answeredInThreshold: 0,
-  abandoned: 0,
-  abandonedInThreshold: 0,
-  shortAbandons: 0,
-  timedOut: 0,
-  overflowedIn: 0,
-  overflowedOut: 0,
-  transferredIn: 0,
-  transferredOut: 0,
-  withdrawn: 0,
-  escalations: 0,
-  escalatedCalls: 0,
-  callbacksRequested: 0,
-  callbacksDialled: 0,
-  callbacksFailed: 0,
-  completed: 0,
-  outcomes: 0,
-  resolved: 0,
-  repeatContacts: 0,
-  surveys: 0,
-  serviceLevel: {
-    answered: null,
-    offered: null,
-    abandonedInThresholdMet: null,
-    abandonedAfterThreshold: null,
-    excludingShortAbandons: null,
-  },
-  asaMs: null,
-  averageWaitMs: null,
-  waitP50Ms: null,
-  waitP90Ms: null,
-  waitP95Ms: null,
-  talkTimeMs: 0,
-  wrapUpTimeMs: 0,
-  ahtMs: null,
-  abandonmentRate: null,
-  escalationRate: null,
-  transferRate: null,
-  fcr: null,
-  csat: null,
-};
+import { NONE } from './support/stats-fixtures.js';
 
 /** A call that arrives now, rings the queue's idle agent at once, is answered after `waitMs` and completed at once. */
 function answeredAfter(clock: SimulatedClock, router: CallRouter, callId: string, queue: string, waitMs: number): void {
