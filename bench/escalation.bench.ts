@@ -32,7 +32,7 @@
  * the pace alone changes), and the policies scenario. Each is filled at 1 ms steps, then warmed up at
  * its own pace long enough for the policies' steady state (call ages spread over several minutes).
  */
-import { readFileSync } from 'node:fs';
+import { median, runQueueWaitNs } from './measure.js';
 import type { EscalationStep, ExitAction, QueueUpdate } from '../src/index.js';
 import { CENTER_1K, CENTER_1K_POLICIES, generateCenter, SKILL_NAMES, type ScenarioSpec } from './scenario.js';
 import { fillSteadyState, runSteps, STEP_MS, type LeavingCallsTarget, type SteadyRun, type SteadyState } from './steady-state.js';
@@ -229,22 +229,7 @@ export interface EscalationResult {
   readonly pairedRatioControl: number;
 }
 
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-};
 
-/** Nanoseconds the calling thread has waited on a run queue, or `undefined` off Linux (as in `routing-decisions.bench.ts`). */
-function runQueueWaitNs(): number | undefined {
-  try {
-    const fields = readFileSync('/proc/thread-self/schedstat', 'utf8').trim().split(/\s+/);
-    const waited = Number(fields[1]);
-    return Number.isFinite(waited) ? waited : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 interface Job {
   readonly label: string;

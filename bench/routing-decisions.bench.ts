@@ -11,7 +11,7 @@
  * scaled by the share of the repetition the thread was not waiting. With an idle machine the two
  * agree; on a shared one the on-CPU figure is the steadier measure of what the router costs.
  */
-import { readFileSync } from 'node:fs';
+import { median, runQueueWaitNs } from './measure.js';
 import { generateCenter, type ScenarioSpec } from './scenario.js';
 import { fillSteadyState, runSteps, type SteadyRun, type SteadyState } from './steady-state.js';
 import type { RoutingTarget } from './targets.js';
@@ -54,22 +54,7 @@ export interface DecisionResult {
   readonly idleFrees: number;
 }
 
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-};
 
-/** Nanoseconds the calling thread has waited on a run queue, or `undefined` off Linux. */
-function runQueueWaitNs(): number | undefined {
-  try {
-    const fields = readFileSync('/proc/thread-self/schedstat', 'utf8').trim().split(/\s+/);
-    const waited = Number(fields[1]);
-    return Number.isFinite(waited) ? waited : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 interface TimedRun {
   readonly run: SteadyRun;

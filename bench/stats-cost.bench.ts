@@ -13,7 +13,7 @@
  * decision of each, and the paired ratios (median over rounds of on ÷ off, audit ÷ off, the two
  * jobs' repetitions of the same round being close in time).
  */
-import { readFileSync } from 'node:fs';
+import { median, runQueueWaitNs } from './measure.js';
 import { CENTER_1K, generateCenter, type ScenarioSpec } from './scenario.js';
 import { fillSteadyState, runSteps, type SteadyRun, type SteadyState } from './steady-state.js';
 import { describeConfig, RealRouterTarget, type RealRouterConfig } from './targets.js';
@@ -64,22 +64,7 @@ export interface StatsCostResult {
   readonly pairedRatioAudit: number;
 }
 
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-};
 
-/** Nanoseconds the calling thread has waited on a run queue, or `undefined` off Linux (as in `routing-decisions.bench.ts`). */
-function runQueueWaitNs(): number | undefined {
-  try {
-    const fields = readFileSync('/proc/thread-self/schedstat', 'utf8').trim().split(/\s+/);
-    const waited = Number(fields[1]);
-    return Number.isFinite(waited) ? waited : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 interface Job {
   readonly label: string;
