@@ -585,16 +585,18 @@ export class CallRouter extends RouterEmitter {
   recordSurvey(callId: string, score: number): void {
     const id = requireId('callId', callId);
     const value = requireFinite('score', score);
-    const collector = this.#collector();
+    if (this.#stats === undefined) throw new InvalidStateError('Statistics are off (options.stats: false)');
     const now = this.#core.now();
-    const target = collector.surveyable(id, now);
+    const target = this.#stats.surveyable(id, now);
     if (target === undefined) {
       if (this.#core.calls.has(id)) throw new InvalidStateError(`Cannot record a survey for call \`${id}\`: it has not completed`);
       throw new UnknownCallError(id);
     }
+    this.#collector(); // closes the intervals that ended, before the survey counts
     this.events.push('call:survey', { callId: id, queueId: target.queueId, atMs: now, agentId: target.agentId, score: value });
     this.#done();
   }
+
 
   /**
    * Cancels every pending timed action (offer timeouts, wrap-up ends, back-offs) and the router's
@@ -619,7 +621,7 @@ export class CallRouter extends RouterEmitter {
 
   /**
    * Closes the intervals that ended by now, each with a `stats:interval` event, before anything
-   * else happens: at the first event, timer or read at or after a boundary. No timer of its own
+   * else happens: at the first event or read at or after a boundary. No timer of its own
    * keeps the process alive or a simulation running.
    */
   #closeIntervals(): void {

@@ -44,7 +44,7 @@ describe('statistics options', () => {
     ['{}', {}],
     ['zero windows and no intervals kept', { keepIntervals: 0, fcrWindowMs: 0, surveyWindowMs: 0 }],
     ['endless windows', { fcrWindowMs: Infinity, surveyWindowMs: Infinity }],
-    ['a 1 ms interval', { intervalMs: 1 }],
+    ['a 1 s interval', { intervalMs: 1_000 }],
   ])('accepts stats: %s', (_label, stats) => {
     const router = new CallRouter({ clock: new SimulatedClock(), stats });
     expect(router.stats().queues).toBe(0);
@@ -57,6 +57,8 @@ describe('statistics options', () => {
     ['an array', []],
     ['an unknown field', { interval: 60_000 }],
     ['intervalMs 0', { intervalMs: 0 }],
+    ['intervalMs under 1 s', { intervalMs: 999 }],
+    ['a fractional intervalMs', { intervalMs: 1_500.5 }],
     ['intervalMs < 0', { intervalMs: -1 }],
     ['intervalMs NaN', { intervalMs: Number.NaN }],
     ['intervalMs Infinity', { intervalMs: Infinity }],

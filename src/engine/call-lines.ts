@@ -70,6 +70,7 @@ export function changeQueue(call: CallRecord, queue: QueueRecord, nowMs: number)
   call.queue = queue;
   call.queuedAtMs = nowMs;
   call.plan = queue.escalation;
+  call.ownPlan = false;
   call.nextStep = 0;
   call.stepRecheckMs = undefined;
   call.maxTier = queue.maxTier;

@@ -3,6 +3,7 @@ import type { EscalationStep } from '../model/policies.js';
 import type { Channel, PresenceState, QueueUpdate } from '../model/types.js';
 import type { WaitingBucket } from '../routing/waiting-bucket.js';
 import { rerank } from './call-lines.js';
+import { routeReturned } from './dispatch.js';
 import type { AgentRecord, CallRecord, CallRecordStatus, ChannelSlot, QueueRecord } from './records.js';
 import type { RouterCore } from './router-core.js';
 
@@ -150,7 +151,16 @@ export function reprofileAgent(
     }
   }
   core.movePool(agent, poolOf(core, queues, skills, agent.slots));
+  // Calls waiting for this agent on a channel it no longer takes go to their queues.
+  const returned: WaitingBucket[] = [];
+  for (const call of [...agent.known]) {
+    if ((agent.slots.get(call.channel)?.capacity ?? 0) > 0) continue;
+    core.known.fallBack(call, 'no-capacity');
+    returned.push(call.bucket);
+    core.timers.arm(call);
+  }
   core.agentUpdated(agent);
+  if (returned.length > 0) routeReturned(core, returned);
 }
 
 /** Removes an empty queue: agents stop serving it (and may move pools), its buckets go. */
@@ -229,6 +239,7 @@ export function newCallRecord(
     offerDeadline: undefined,
     offers: 0,
     plan: fields.escalation ?? queue.escalation,
+    ownPlan: fields.escalation !== undefined,
     nextStep: 0,
     stepRecheckMs: undefined,
     maxWaitMs,

@@ -134,6 +134,8 @@ export interface CallRecord {
   offers: number;
   /** Escalation plan in force and the index of its next step. */
   plan: readonly EscalationStep[];
+  /** Whether `plan` is the call's own (given at enqueue), not its queue's. */
+  ownPlan: boolean;
   nextStep: number;
   /** When a gated overflow step is checked again. */
   stepRecheckMs: number | undefined;
@@ -144,6 +146,7 @@ export interface CallRecord {
   /** The agent the call waits for, while it does. */
   knownAgent: AgentRecord | undefined;
   knownKind: KnownAgentKind | undefined;
+  /** While the call waits for its known agent: when the wait ends; after it fell back: when it did (0: never waited). */
   knownUntilMs: number;
   /** A scheduled callback's known agent, until it enters line. */
   preferred: KnownTarget | undefined;

@@ -224,7 +224,6 @@ export class RouterCore {
   handOn(call: CallRecord, wrapUpMs: number, requeue: () => void): void {
     const agent = call.agent as AgentRecord;
     this.releaseTalk(call, wrapUpMs);
-    this.#touch(agent);
     for (const slot of agent.slots.values()) agent.pool.unlist(slot);
     requeue();
     this.agentChanged(agent);

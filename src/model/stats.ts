@@ -180,7 +180,7 @@ export interface IntervalReport {
 
 /** Options of the statistics (`CallRouterOptions.stats`). */
 export interface StatsOptions {
-  /** Length of an interval report, ms; intervals close on multiples of it on the clock. @default 900000 */
+  /** Length of an interval report, ms (whole, ≥ 1000); intervals close on multiples of it on the clock. @default 900000 */
   readonly intervalMs?: number;
   /** Closed intervals kept for {@link CallRouter.intervals}. @default 96 */
   readonly keepIntervals?: number;

@@ -1,4 +1,4 @@
-import { routeBucket } from '../engine/dispatch.js';
+import { routeAgent, routeBucket } from '../engine/dispatch.js';
 import type { CallRecord, QueueRecord } from '../engine/records.js';
 import type { RouterCore } from '../engine/router-core.js';
 import type { TimeoutReason } from '../model/policies.js';
@@ -65,9 +65,12 @@ export class CallTimers {
     else this.arm(call);
   }
 
-  /** Offers a call that waits in its bucket if a free agent may take it, then arms its timer. */
+  /** Offers a waiting call if a free agent may take it (its known agent, else its line's), then arms its timer. */
   routeAndArm(call: CallRecord): void {
-    if (call.status === 'waiting' && call.knownAgent === undefined) routeBucket(this.#core, call.bucket);
+    if (call.status === 'waiting') {
+      if (call.knownAgent === undefined) routeBucket(this.#core, call.bucket);
+      else routeAgent(this.#core, call.knownAgent);
+    }
     this.arm(call);
   }
 
@@ -90,7 +93,10 @@ export class CallTimers {
   #noAgentsAt(call: CallRecord): number {
     const limit = call.queue.maxWaitNoAgentsMs;
     if (limit === Infinity || call.bucket.staffedPools > 0) return Infinity;
-    return Math.max(call.queuedAtMs, call.bucket.unstaffedSinceMs) + limit;
+    // Waiting for a known agent who is logged in is not waiting with no agents.
+    if (call.knownAgent !== undefined && call.knownAgent.presence !== 'offline') return Infinity;
+    // A call that waited for its known agent counts from when it stopped (`knownUntilMs` is then when it fell back).
+    return Math.max(call.queuedAtMs, call.bucket.unstaffedSinceMs, call.knownUntilMs) + limit;
   }
 
   /** A hold-time limit was reached: the queue's exit action is carried out (overflow, callback) or the call leaves. */

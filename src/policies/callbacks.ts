@@ -97,6 +97,9 @@ export class Callbacks {
     const core = this.#core;
     call.queue.scheduled--;
     call.queuedAtMs = core.now();
+    // A scheduled callback joins the first time now: the queue's plan as it is now, unless it brought
+    // its own. A retry keeps the plan and the steps it had.
+    if (call.callbackAttempts === 0 && !call.ownPlan) call.plan = call.queue.escalation;
     rerank(call);
     joinQueueList(call);
     const preferred = call.preferred;

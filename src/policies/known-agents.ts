@@ -77,6 +77,7 @@ export class KnownAgents {
     takeOutOfLine(call);
     call.knownAgent = undefined;
     call.knownKind = undefined;
+    call.knownUntilMs = this.#core.now();
     putInLine(call);
     this.fallbackEvent(call, { agentId: agent.id, kind, waitMs: 0 }, reason);
   }

@@ -26,6 +26,27 @@ export interface AuditRecord {
  */
 export type AuditSink = ((line: string) => void) | 'logger';
 
+/**
+ * A record as JSON. Call attributes are the backend's own data and may hold what JSON cannot
+ * (a BigInt, a cycle): then they are written as well as they can be (BigInt as a string, a repeated
+ * object as "[circular]") rather than losing the line, which a replay needs.
+ */
+function toJson(record: AuditRecord): string {
+  try {
+    return JSON.stringify(record);
+  } catch {
+    const seen = new WeakSet<object>();
+    return JSON.stringify(record, (_key, value: unknown) => {
+      if (typeof value === 'bigint') return value.toString();
+      if (typeof value === 'object' && value !== null) {
+        if (seen.has(value)) return '[circular]';
+        seen.add(value);
+      }
+      return value;
+    });
+  }
+}
+
 /** Writes the audit log: an `audit:start` line, then a line per lifecycle event, in order. */
 export class AuditLog {
   readonly #write: (record: AuditRecord) => void;
@@ -35,7 +56,7 @@ export class AuditLog {
     this.#write =
       sink === 'logger'
         ? (record) => logger.info({ acd: record }, 'acd-engine audit')
-        : (record) => sink(JSON.stringify(record));
+        : (record) => sink(toJson(record));
     this.#record('audit:start', startMs, settings);
   }
 

@@ -446,6 +446,7 @@ export class StatsCollector {
       }
       call.priority = p.priority;
       call.kind = p.kind;
+      call.customerId = p.customerId;
       this.#join(q, p.callId, call, p.atMs);
       for (const t of q.tallies) t.entered++;
     },

@@ -18,7 +18,9 @@ export function parseStatsOptions(value: unknown): StatsSettings | undefined {
   rejectUnknownFields('options.stats', object, ['intervalMs', 'keepIntervals', 'fcrWindowMs', 'surveyWindowMs']);
   const settings = { ...DEFAULT_STATS_SETTINGS };
   if (object.intervalMs !== undefined) settings.intervalMs = requireDuration('options.stats.intervalMs', object.intervalMs);
-  if (settings.intervalMs === 0) throw new InvalidArgumentError('Expected `options.stats.intervalMs` to be > 0, got `0`');
+  if (!Number.isInteger(settings.intervalMs) || settings.intervalMs < 1_000) {
+    throw new InvalidArgumentError(`Expected \`options.stats.intervalMs\` to be a whole number of ms >= 1000, got \`${settings.intervalMs}\``);
+  }
   if (object.keepIntervals !== undefined) settings.keepIntervals = requireCount('options.stats.keepIntervals', object.keepIntervals);
   if (object.fcrWindowMs !== undefined) settings.fcrWindowMs = requireDuration('options.stats.fcrWindowMs', object.fcrWindowMs, true);
   if (object.surveyWindowMs !== undefined) {
