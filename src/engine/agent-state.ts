@@ -5,6 +5,9 @@ import type { AgentRecord } from './records.js';
 export const isEligible = (agent: AgentRecord): boolean =>
   agent.presence === 'available' && agent.readyAt === undefined;
 
+/** Whether the agent takes calls of this channel at all (has capacity on it). */
+export const takesChannel = (agent: AgentRecord, channel: string): boolean => (agent.slots.get(channel)?.capacity ?? 0) > 0;
+
 /** The state an agent shows: its work (offered before busy before wrap-up), else its presence. */
 export const shownState = (agent: AgentRecord): AgentState =>
   agent.offers > 0 ? 'offered' : agent.talking > 0 ? 'busy' : agent.wrapUps.size > 0 ? 'wrap-up' : agent.presence;

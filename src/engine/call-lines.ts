@@ -44,6 +44,17 @@ export function rerank(call: CallRecord): void {
   call.rank = call.queue.agingPerMs === 0 ? call.priority : call.priority - call.lineMs * call.queue.agingPerMs;
 }
 
+/**
+ * Re-keys a call after its priority, place or its queue's aging changed: a call in its bucket's
+ * line moves to its new place there (no routing needed: no free agent may take any call of it).
+ */
+export function reline(call: CallRecord): void {
+  const inBucket = call.lineToken !== 0;
+  if (inBucket) call.bucket.remove(call);
+  rerank(call);
+  if (inBucket) call.bucket.push(call);
+}
+
 /** Puts a call in line (its bucket's, or its known agent's) and counts it as waiting. */
 export function putInLine(call: CallRecord): void {
   call.status = 'waiting';

@@ -2,7 +2,8 @@ import type { AgentPool } from '../routing/agent-pool.js';
 import type { EscalationStep } from '../model/policies.js';
 import type { Channel, PresenceState, QueueUpdate } from '../model/types.js';
 import type { WaitingBucket } from '../routing/waiting-bucket.js';
-import { rerank } from './call-lines.js';
+import { takesChannel } from './agent-state.js';
+import { reline } from './call-lines.js';
 import { routeReturned } from './dispatch.js';
 import type { AgentRecord, CallRecord, CallRecordStatus, ChannelSlot, QueueRecord } from './records.js';
 import type { RouterCore } from './router-core.js';
@@ -58,12 +59,7 @@ export function updateQueueRecord(core: RouterCore, queue: QueueRecord, update: 
   if (agingPerMinute !== undefined && agingPerMinute !== queue.agingPerMinute) {
     queue.agingPerMinute = agingPerMinute;
     queue.agingPerMs = agingPerMinute / MS_PER_MINUTE;
-    for (let call = queue.first; call !== undefined; call = call.nextInQueue) {
-      const inBucket = call.lineToken !== 0;
-      if (inBucket) call.bucket.remove(call);
-      rerank(call);
-      if (inBucket) call.bucket.push(call);
-    }
+    for (let call = queue.first; call !== undefined; call = call.nextInQueue) reline(call);
   }
   for (let call = queue.first; call !== undefined; call = call.nextInQueue) core.timers.arm(call);
 }
@@ -153,13 +149,8 @@ export function reprofileAgent(
   core.movePool(agent, poolOf(core, queues, skills, agent.slots));
   // Calls waiting for this agent on a channel it no longer takes go to their queues.
   const returned: WaitingBucket[] = [];
-  for (const call of [...agent.known]) {
-    if ((agent.slots.get(call.channel)?.capacity ?? 0) > 0) continue;
-    core.known.fallBack(call, 'no-capacity');
-    returned.push(call.bucket);
-    core.timers.arm(call);
-  }
-  core.agentUpdated(agent);
+  core.known.letGo(agent, 'no-capacity', returned, (call) => takesChannel(agent, call.channel));
+  core.agentChanged(agent);
   if (returned.length > 0) routeReturned(core, returned);
 }
 

@@ -1,6 +1,6 @@
 import type { FallbackReason, RefusalReason } from '../model/policies.js';
 import type { KnownTarget } from '../policies/known-agents.js';
-import { joinQueueList, putInLine, rerank } from './call-lines.js';
+import { joinQueueList, putInLine, reline, rerank } from './call-lines.js';
 import { routeBucket } from './dispatch.js';
 import type { CallRecord } from './records.js';
 import type { RouterCore } from './router-core.js';
@@ -77,12 +77,9 @@ function queued(core: RouterCore, call: CallRecord, rejoined: boolean, knownAgen
  * is needed, since no free agent may take any call of its bucket.
  */
 export function reprioritize(core: RouterCore, call: CallRecord, priority: number, lineMs: number): void {
-  const inBucket = call.lineToken !== 0;
-  if (inBucket) call.bucket.remove(call);
   call.priority = priority;
   call.lineMs = lineMs;
-  rerank(call);
-  if (inBucket) call.bucket.push(call);
+  reline(call);
   if (core.out.wants('call:reprioritized')) {
     core.out.push('call:reprioritized', { callId: call.id, queueId: call.queue.id, atMs: core.now(), priority, lineMs });
   }

@@ -145,7 +145,7 @@ export class RouterCore {
   /** The backend took a call out of routing: scheduled, waiting or ringing an agent. */
   withdraw(call: CallRecord, reason: string): void {
     const agent = call.agent;
-    const phase = call.status === 'talking' ? 'offered' : call.status;
+    const phase = call.status as 'scheduled' | 'waiting' | 'offered'; // connected calls are refused by the façade
     this.removeUnanswered(call);
     if (this.out.wants('call:withdrawn')) {
       this.out.push('call:withdrawn', { callId: call.id, queueId: call.queue.id, atMs: this.now(), reason, phase, agentId: agent?.id });
@@ -258,11 +258,6 @@ export class RouterCore {
     pool.agents.add(agent);
     this.#countPresence(pool, undefined, agent.presence);
     this.table.releasePool(old);
-  }
-
-  /** Re-lists an agent after its profile or capacity changed, and routes work to it. */
-  agentUpdated(agent: AgentRecord): void {
-    this.agentChanged(agent);
   }
 
   removeAgent(agent: AgentRecord): void {
@@ -412,14 +407,8 @@ export class RouterCore {
     agent.presence = presence;
     agent.reason = presence === 'not-ready' ? reason : undefined;
     this.#countPresence(agent.pool, was, presence);
-    if (presence === 'offline' && agent.known.length > 0) {
-      // Calls waiting for this agent in particular go to their queues at once.
-      const why = end === 'revoked-removed' ? 'agent-removed' : 'agent-offline';
-      for (const call of [...agent.known]) {
-        this.known.fallBack(call, why);
-        returned.push(call.bucket);
-      }
-    }
+    // Calls waiting for this agent in particular go to their queues at once.
+    if (presence === 'offline') this.known.letGo(agent, end === 'revoked-removed' ? 'agent-removed' : 'agent-offline', returned);
     if (presence === 'available') {
       if (was !== 'available') {
         agent.missedOffers = 0;
@@ -518,7 +507,6 @@ export class RouterCore {
       if (call.status === 'waiting' && call.knownAgent === undefined) returned.push(call.bucket);
     }
   }
-
 
   #fire(deadline: Deadline): void {
     switch (deadline.kind) {

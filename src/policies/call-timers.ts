@@ -61,13 +61,15 @@ export class CallTimers {
       if (now >= this.#noAgentsAt(call)) return this.#timeOut(call, 'max-wait-no-agents', route);
     }
     core.escalation.applyDue(call);
-    if (route) this.routeAndArm(call);
-    else this.arm(call);
+    this.routeAndArm(call, route);
   }
 
-  /** Offers a waiting call if a free agent may take it (its known agent, else its line's), then arms its timer. */
-  routeAndArm(call: CallRecord): void {
-    if (call.status === 'waiting') {
+  /**
+   * Offers a waiting call if a free agent may take it (its known agent, else its line's), unless
+   * `route` is false (the caller routes it with other calls), then arms its timer.
+   */
+  routeAndArm(call: CallRecord, route = true): void {
+    if (route && call.status === 'waiting') {
       if (call.knownAgent === undefined) routeBucket(this.#core, call.bucket);
       else routeAgent(this.#core, call.knownAgent);
     }
@@ -126,8 +128,7 @@ export class CallTimers {
     }
     if (target !== undefined) {
       core.escalation.moveToQueue(call, target, 'timeout');
-      if (route) this.routeAndArm(call);
-      else this.arm(call);
+      this.routeAndArm(call, route);
     } else if (action === 'callback') {
       core.callbacks.request(call, 'timeout', undefined, undefined, route);
     } else {

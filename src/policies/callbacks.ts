@@ -1,3 +1,4 @@
+import { takesChannel } from '../engine/agent-state.js';
 import { joinQueueList, putInLine, rerank, setBucket, takeOutOfLine } from '../engine/call-lines.js';
 import { enterLine } from '../engine/line-entry.js';
 import type { CallRecord } from '../engine/records.js';
@@ -40,13 +41,12 @@ export class Callbacks {
       setBucket(call, core.table.bucketFor(call.queue, channel, call.requirements, call.maxTier));
       putInLine(call);
       // A known agent with no capacity on the callback channel could never take it.
-      if (call.knownAgent !== undefined && (call.knownAgent.slots.get(channel)?.capacity ?? 0) === 0) {
+      if (call.knownAgent !== undefined && !takesChannel(call.knownAgent, channel)) {
         core.known.fallBack(call, 'no-capacity');
       }
     }
     this.#event(call, reason, core.now(), undefined);
-    if (route) core.timers.routeAndArm(call);
-    else core.timers.arm(call);
+    core.timers.routeAndArm(call, route);
   }
 
   /** Registers a callback due at `call.dueAtMs` (a new record in status `scheduled`). */

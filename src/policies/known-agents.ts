@@ -1,6 +1,8 @@
+import { takesChannel } from '../engine/agent-state.js';
 import { putInLine, takeOutOfLine } from '../engine/call-lines.js';
 import { routeAgent, routeBucket } from '../engine/dispatch.js';
-import type { CallRecord } from '../engine/records.js';
+import type { AgentRecord, CallRecord } from '../engine/records.js';
+import type { WaitingBucket } from '../routing/waiting-bucket.js';
 import type { RouterCore } from '../engine/router-core.js';
 import type { FallbackReason, KnownAgentKind } from '../model/policies.js';
 import { TimedMemory } from './timed-memory.js';
@@ -49,7 +51,7 @@ export class KnownAgents {
     const agent = this.#core.agents.get(known.agentId);
     if (agent === undefined) return 'agent-unknown';
     if (agent.presence === 'offline') return 'agent-offline';
-    if ((agent.slots.get(call.channel)?.capacity ?? 0) === 0) return 'no-capacity';
+    if (!takesChannel(agent, call.channel)) return 'no-capacity';
     return undefined;
   }
 
@@ -69,7 +71,19 @@ export class KnownAgents {
     }
   }
 
-  /** A call stops waiting for its known agent and waits in its bucket (the caller routes it). */
+  /**
+   * The calls waiting for `agent` that it can no longer take (all of them, unless `keep` says
+   * otherwise) go to their queues' lines; their buckets are added to `returned` for the caller to route.
+   */
+  letGo(agent: AgentRecord, reason: FallbackReason, returned: WaitingBucket[], keep?: (call: CallRecord) => boolean): void {
+    for (const call of [...agent.known]) {
+      if (keep?.(call) === true) continue;
+      this.fallBack(call, reason);
+      returned.push(call.bucket);
+    }
+  }
+
+  /** A call stops waiting for its known agent and waits in its bucket (the caller routes it); its timer follows. */
   fallBack(call: CallRecord, reason: FallbackReason): void {
     const agent = call.knownAgent;
     const kind = call.knownKind;
@@ -79,6 +93,7 @@ export class KnownAgents {
     call.knownKind = undefined;
     call.knownUntilMs = this.#core.now();
     putInLine(call);
+    this.#core.timers.arm(call);
     this.fallbackEvent(call, { agentId: agent.id, kind, waitMs: 0 }, reason);
   }
 
