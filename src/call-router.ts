@@ -593,7 +593,7 @@ export class CallRouter extends RouterEmitter {
       throw new UnknownCallError(id);
     }
     this.#collector(); // closes the intervals that ended, before the survey counts
-    this.events.push('call:survey', { callId: id, queueId: target.queueId, atMs: now, agentId: target.agentId, score: value });
+    this.events.push('call:survey', { callId: id, queueId: target.queue.id, atMs: now, agentId: target.agentId, score: value });
     this.#done();
   }
 

@@ -15,7 +15,8 @@ export interface StatsSettings {
 const AGENT_STATES: readonly AgentState[] = ['offline', 'available', 'not-ready', 'offered', 'busy', 'wrap-up'];
 
 interface CallTrack {
-  queueId: string;
+  /** The queue the call is in (a queue is removed only once it has no live calls). */
+  queue: QueueTrack;
   priority: number;
   status: 'scheduled' | 'waiting' | 'offered' | 'talking';
   kind: 'inbound' | 'callback';
@@ -71,7 +72,6 @@ interface Resolution {
 /** A completed call that may still be surveyed. */
 interface Surveyable {
   readonly queue: QueueTrack;
-  readonly queueId: string;
   readonly agentId: string;
 }
 
@@ -279,12 +279,8 @@ export class StatsCollector {
 
   // ---- bookkeeping -------------------------------------------------------------------------
 
-  #queueOf(call: CallTrack): QueueTrack | undefined {
-    return this.#queues.get(call.queueId);
-  }
-
   #join(q: QueueTrack, callId: string, call: CallTrack, atMs: number): void {
-    call.queueId = q.id;
+    call.queue = q;
     call.status = 'waiting';
     call.escalated = false;
     q.unanswered.delete(callId);
@@ -441,7 +437,7 @@ export class StatsCollector {
       if (p.kind === 'inbound' && p.customerId !== undefined) this.#repeatContact(p.customerId, p.atMs);
       let call = this.#calls.get(p.callId);
       if (call === undefined) {
-        call = { queueId: q.id, priority: p.priority, status: 'waiting', kind: p.kind, customerId: p.customerId, escalated: false };
+        call = { queue: q, priority: p.priority, status: 'waiting', kind: p.kind, customerId: p.customerId, escalated: false };
         this.#calls.set(p.callId, call);
       }
       call.priority = p.priority;
@@ -452,8 +448,8 @@ export class StatsCollector {
     },
     'call:offered': (p) => {
       const call = this.#calls.get(p.callId);
-      const q = call === undefined ? undefined : this.#queueOf(call);
-      if (call === undefined || q === undefined) return;
+      if (call === undefined) return;
+      const q = call.queue;
       this.#fromWaiting(q, call);
       call.status = 'offered';
       q.ringing++;
@@ -464,8 +460,8 @@ export class StatsCollector {
     'call:offer-revoked': (p) => this.#offerEnded(p.callId, p.agentId, false),
     'call:answered': (p) => {
       const call = this.#calls.get(p.callId);
-      const q = call === undefined ? undefined : this.#queueOf(call);
-      if (call === undefined || q === undefined) return;
+      if (call === undefined) return;
+      const q = call.queue;
       q.ringing--;
       q.talking++;
       q.unanswered.delete(p.callId);
@@ -486,8 +482,8 @@ export class StatsCollector {
     },
     'call:abandoned': (p) => {
       const call = this.#calls.get(p.callId);
-      const q = call === undefined ? undefined : this.#queueOf(call);
-      if (call === undefined || q === undefined) return;
+      if (call === undefined) return;
+      const q = call.queue;
       this.#leave(q, p.callId, call);
       this.#calls.delete(p.callId);
       if (call.kind === 'callback') {
@@ -505,16 +501,16 @@ export class StatsCollector {
     },
     'call:withdrawn': (p) => {
       const call = this.#calls.get(p.callId);
-      const q = call === undefined ? undefined : this.#queueOf(call);
-      if (call === undefined || q === undefined) return;
+      if (call === undefined) return;
+      const q = call.queue;
       this.#leave(q, p.callId, call);
       this.#calls.delete(p.callId);
       for (const t of q.tallies) t.withdrawn++;
     },
     'call:timed-out': (p) => {
       const call = this.#calls.get(p.callId);
-      const q = call === undefined ? undefined : this.#queueOf(call);
-      if (call === undefined || q === undefined) return;
+      if (call === undefined) return;
+      const q = call.queue;
       for (const t of q.tallies) t.timedOut++;
       if (p.action === 'voicemail' || p.action === 'disconnect') {
         this.#leave(q, p.callId, call);
@@ -523,9 +519,9 @@ export class StatsCollector {
     },
     'call:overflowed': (p) => {
       const call = this.#calls.get(p.callId);
-      const from = call === undefined ? undefined : this.#queueOf(call);
       const to = this.#queues.get(p.queueId);
-      if (call === undefined || from === undefined || to === undefined) return;
+      if (call === undefined || to === undefined) return;
+      const from = call.queue;
       this.#leave(from, p.callId, call);
       for (const t of from.tallies) t.overflowedOut++;
       this.#join(to, p.callId, call, p.atMs);
@@ -536,8 +532,8 @@ export class StatsCollector {
     },
     'call:escalated': (p) => {
       const call = this.#calls.get(p.callId);
-      const q = call === undefined ? undefined : this.#queueOf(call);
-      if (call === undefined || q === undefined) return;
+      if (call === undefined) return;
+      const q = call.queue;
       const first = !call.escalated;
       call.escalated = true;
       for (const t of q.tallies) {
@@ -552,8 +548,8 @@ export class StatsCollector {
     },
     'call:reprioritized': (p) => {
       const call = this.#calls.get(p.callId);
-      const q = call === undefined ? undefined : this.#queueOf(call);
-      if (call === undefined || q === undefined) return;
+      if (call === undefined) return;
+      const q = call.queue;
       if (call.status === 'waiting') {
         this.#fromWaiting(q, call);
         call.priority = p.priority;
@@ -566,7 +562,7 @@ export class StatsCollector {
       const q = this.#queues.get(p.queueId);
       if (q === undefined) return;
       if (p.reason === 'scheduled') {
-        this.#calls.set(p.callId, { queueId: q.id, priority: 0, status: 'scheduled', kind: 'callback', customerId: undefined, escalated: false });
+        this.#calls.set(p.callId, { queue: q, priority: 0, status: 'scheduled', kind: 'callback', customerId: undefined, escalated: false });
         return;
       }
       const call = this.#calls.get(p.callId);
@@ -613,7 +609,7 @@ export class StatsCollector {
         const resolution: Resolution = { queue: q, agentId: p.agentId, interval: this.#interval };
         this.#resolutions.set(customerId, resolution, p.atMs, p.atMs + this.settings.fcrWindowMs);
       }
-      this.#surveyable.set(p.callId, { queue: q, queueId: q.id, agentId: p.agentId }, p.atMs, p.atMs + this.settings.surveyWindowMs);
+      this.#surveyable.set(p.callId, { queue: q, agentId: p.agentId }, p.atMs, p.atMs + this.settings.surveyWindowMs);
     },
     'call:transferred': (p) => {
       const call = this.#calls.get(p.callId);
@@ -649,15 +645,14 @@ export class StatsCollector {
   };
 
   #offerEnded(callId: string, agentId: string, missed: boolean): void {
-    const call = this.#calls.get(callId);
-    const q = call === undefined ? undefined : this.#queueOf(call);
     if (missed) {
       const a = this.#agents.get(agentId);
       if (a !== undefined) a.missedOffers++;
     }
-    if (call === undefined || q === undefined) return;
-    q.ringing--;
-    this.#toWaiting(q, call);
+    const call = this.#calls.get(callId);
+    if (call === undefined) return;
+    call.queue.ringing--;
+    this.#toWaiting(call.queue, call);
   }
 
   /** A removed queue that a survey or repeat contact still counts for goes in the open interval's report. */
