@@ -32,10 +32,10 @@
  * the pace alone changes), and the policies scenario. Each is filled at 1 ms steps, then warmed up at
  * its own pace long enough for the policies' steady state (call ages spread over several minutes).
  */
-import { median, runQueueWaitNs } from './measure.js';
+import { median } from './measure.js';
 import type { EscalationStep, ExitAction, QueueUpdate } from '../src/index.js';
 import { CENTER_1K, CENTER_1K_POLICIES, generateCenter, SKILL_NAMES, type ScenarioSpec } from './scenario.js';
-import { fillSteadyState, runSteps, STEP_MS, type LeavingCallsTarget, type SteadyRun, type SteadyState } from './steady-state.js';
+import { fillSteadyState, runSteps, STEP_MS, timedRun, type LeavingCallsTarget, type SteadyRun, type SteadyState } from './steady-state.js';
 import { RealRouterTarget } from './targets.js';
 
 /** Clock step before every operation in the policies scenario (and its control), ms. */
@@ -276,15 +276,10 @@ export function measureEscalation(
       if (options.rewarmSteps > 0) runSteps(state, options.rewarmSteps, batch);
       const before = job.counts();
       const clockBefore = state.target.clock.now();
-      const wait0 = runQueueWaitNs();
-      const start = process.hrtime.bigint();
-      const run = runSteps(state, options.steps, batch);
-      const wallNs = Number(process.hrtime.bigint() - start);
-      const wait1 = runQueueWaitNs();
-      const waited = wait0 === undefined || wait1 === undefined ? 0 : wait1 - wait0;
+      const { run, waitShare } = timedRun(state, options.steps, batch);
       job.reps.push({
         run,
-        waitShare: Math.min(1, Math.max(0, waited / wallNs)),
+        waitShare,
         counts: diffCounts(job.counts(), before),
         simulatedMs: state.target.clock.now() - clockBefore,
       });

@@ -11,9 +11,9 @@
  * scaled by the share of the repetition the thread was not waiting. With an idle machine the two
  * agree; on a shared one the on-CPU figure is the steadier measure of what the router costs.
  */
-import { median, runQueueWaitNs } from './measure.js';
+import { median } from './measure.js';
 import { generateCenter, type ScenarioSpec } from './scenario.js';
-import { fillSteadyState, runSteps, type SteadyRun, type SteadyState } from './steady-state.js';
+import { fillSteadyState, runSteps, timedRun, type SteadyState, type TimedRun } from './steady-state.js';
 import type { RoutingTarget } from './targets.js';
 
 /** How long to run each scenario. */
@@ -52,24 +52,6 @@ export interface DecisionResult {
   readonly decisions: number;
   /** Freed agents that found no call, over all measured steps (0 in a clean steady state). */
   readonly idleFrees: number;
-}
-
-
-
-interface TimedRun {
-  readonly run: SteadyRun;
-  /** Share of the repetition's wall time spent waiting for a core. */
-  readonly waitShare: number;
-}
-
-function timedRun(state: SteadyState, steps: number, batch: number): TimedRun {
-  const wait0 = runQueueWaitNs();
-  const start = process.hrtime.bigint();
-  const run = runSteps(state, steps, batch);
-  const wallNs = Number(process.hrtime.bigint() - start);
-  const wait1 = runQueueWaitNs();
-  const waited = wait0 === undefined || wait1 === undefined ? 0 : wait1 - wait0;
-  return { run, waitShare: Math.min(1, Math.max(0, waited / wallNs)) };
 }
 
 /** One scenario on one router, with how long to run it. */

@@ -13,9 +13,9 @@
  * decision of each, and the paired ratios (median over rounds of on ÷ off, audit ÷ off, the two
  * jobs' repetitions of the same round being close in time).
  */
-import { median, runQueueWaitNs } from './measure.js';
+import { median } from './measure.js';
 import { CENTER_1K, generateCenter, type ScenarioSpec } from './scenario.js';
-import { fillSteadyState, runSteps, type SteadyRun, type SteadyState } from './steady-state.js';
+import { fillSteadyState, runSteps, timedRun, type SteadyRun, type SteadyState } from './steady-state.js';
 import { describeConfig, RealRouterTarget, type RealRouterConfig } from './targets.js';
 
 /** How long to run each job. */
@@ -64,8 +64,6 @@ export interface StatsCostResult {
   readonly pairedRatioAudit: number;
 }
 
-
-
 interface Job {
   readonly label: string;
   readonly state: SteadyState;
@@ -110,13 +108,8 @@ export function measureStatsCost(
       const { state } = job;
       if (options.rewarmSteps > 0) runSteps(state, options.rewarmSteps, batch);
       const linesBefore = job.lines();
-      const wait0 = runQueueWaitNs();
-      const start = process.hrtime.bigint();
-      const run = runSteps(state, options.steps, batch);
-      const wallNs = Number(process.hrtime.bigint() - start);
-      const wait1 = runQueueWaitNs();
-      const waited = wait0 === undefined || wait1 === undefined ? 0 : wait1 - wait0;
-      job.reps.push({ run, waitShare: Math.min(1, Math.max(0, waited / wallNs)), lines: job.lines() - linesBefore });
+      const { run, waitShare } = timedRun(state, options.steps, batch);
+      job.reps.push({ run, waitShare, lines: job.lines() - linesBefore });
     }
   }
   const rows = jobs.map((job): StatsCostRow => {

@@ -28,6 +28,7 @@
  * arrivals (exactly two per step when no call leaves).
  */
 import type { AgentOptions, CallInput, SeededRandom } from '../src/index.js';
+import { runQueueWaitNs } from './measure.js';
 import type { CallStream, CenterScenario } from './scenario.js';
 import type { RoutingTarget } from './targets.js';
 
@@ -297,4 +298,21 @@ export function runSteps(state: SteadyState, steps: number, batch: number): Stea
     offersOnArrival,
     queuedArrivals,
   };
+}
+
+/** One timed repetition of `runSteps`, with the share of its wall time lost waiting for a core. */
+export interface TimedRun {
+  readonly run: SteadyRun;
+  /** Share of the repetition's wall time spent waiting for a core. */
+  readonly waitShare: number;
+}
+
+export function timedRun(state: SteadyState, steps: number, batch: number): TimedRun {
+  const wait0 = runQueueWaitNs();
+  const start = process.hrtime.bigint();
+  const run = runSteps(state, steps, batch);
+  const wallNs = Number(process.hrtime.bigint() - start);
+  const wait1 = runQueueWaitNs();
+  const waited = wait0 === undefined || wait1 === undefined ? 0 : wait1 - wait0;
+  return { run, waitShare: Math.min(1, Math.max(0, waited / wallNs)) };
 }
