@@ -6,11 +6,15 @@ export { STRATEGY_NAMES } from './routing/strategies.js';
 export { silentLogger } from './model/logger.js';
 export { CALL_ROUTER_EVENT_NAMES } from './model/events.js';
 export { replayStats } from './stats/replay-stats.js';
+export { simulate, KPI_NAMES } from './simulation/simulate.js';
+export { parseScenario, loadScenario, readTrace } from './simulation/scenario.js';
+export { scenarioSchema } from './simulation/scenario-schema.js';
 export {
   AcdError,
   DuplicateIdError,
   InvalidArgumentError,
   InvalidStateError,
+  ScenarioError,
   UnknownAgentError,
   UnknownCallError,
   UnknownQueueError,
@@ -31,7 +35,14 @@ export type {
 } from './model/stats.js';
 export type { Random } from './random/random.js';
 export type { Logger, LogFn } from './model/logger.js';
-export type { AcdErrorCode } from './model/errors.js';
+export type { AcdErrorCode, ScenarioIssue } from './model/errors.js';
+export type { IntervalEstimates, KpiEstimates, KpiName, SimulateOptions, SimulationResult } from './simulation/simulate.js';
+export type { MeasuredFigures, ReplicationResult } from './simulation/replication.js';
+export type { ParseScenarioOptions } from './simulation/scenario.js';
+export type { AgentGroup, ArrivalStream, Scenario, ScenarioInput, ScenarioTargets, TraceCall } from './simulation/scenario-schema.js';
+export type { DistributionSpec } from './simulation/distributions.js';
+export type { Estimate } from './simulation/estimates.js';
+export type { Duration } from './simulation/durations.js';
 export type {
   AgentOptions,
   AgentSnapshot,

@@ -5,7 +5,8 @@ export type AcdErrorCode =
   | 'UNKNOWN_AGENT'
   | 'UNKNOWN_CALL'
   | 'DUPLICATE_ID'
-  | 'INVALID_STATE';
+  | 'INVALID_STATE'
+  | 'INVALID_SCENARIO';
 
 /**
  * Base class of every error acd-engine throws on purpose. A method that throws one has
@@ -68,5 +69,24 @@ export class DuplicateIdError extends AcdError {
 export class InvalidStateError extends AcdError {
   constructor(message: string) {
     super('INVALID_STATE', message);
+  }
+}
+
+/** One problem found in a scenario: where (`queues[1].strategy`) and what. */
+export interface ScenarioIssue {
+  readonly path: string;
+  readonly message: string;
+}
+
+/**
+ * A simulation scenario (object, JSON file or trace CSV) is not valid. Code `INVALID_SCENARIO`.
+ * `issues` lists every problem found, each with its path in the scenario.
+ */
+export class ScenarioError extends AcdError {
+  readonly issues: readonly ScenarioIssue[];
+  constructor(issues: readonly ScenarioIssue[], source = 'scenario') {
+    const lines = issues.map((issue) => `  ${issue.path === '' ? '(root)' : issue.path}: ${issue.message}`);
+    super('INVALID_SCENARIO', `Invalid ${source}:\n${lines.join('\n')}`);
+    this.issues = issues;
   }
 }

@@ -1,0 +1,331 @@
+import { CallRouter } from '../call-router.js';
+import { SimulatedClock } from '../clock/simulated-clock.js';
+import type { TimerHandle } from '../clock/clock.js';
+import { AcdError, ScenarioError } from '../model/errors.js';
+import type { IntervalReport, QueueFigures } from '../model/stats.js';
+import type { QueueOptions } from '../model/types.js';
+import { SeededRandom } from '../random/random.js';
+import { WaitHistogram } from '../stats/wait-histogram.js';
+import { ArrivalGenerator, type Arrival } from './arrivals.js';
+import { samplerOf, type Sampler } from './distributions.js';
+import { sumFigures } from './figures-sum.js';
+import type { AgentGroup, ArrivalStream, Scenario } from './scenario-schema.js';
+import { deriveSeed, STREAM } from './seeds.js';
+
+const DAY_MS = 86_400_000;
+/** The drain stops this long after the end at the latest (a call nobody can ever take would wait forever). */
+const MAX_DRAIN_MS = 7 * DAY_MS;
+
+/** What one replication measured. */
+export interface ReplicationResult {
+  readonly replication: number;
+  /** Per queue, over the measured period (after the warm-up, drain included). */
+  readonly queues: Readonly<Record<string, MeasuredFigures>>;
+  readonly center: MeasuredFigures;
+  /** Occupancy per agent group and overall, over the measured period up to the end of `duration`. */
+  readonly occupancy: Readonly<Record<string, number | null>>;
+  readonly centerOccupancy: number | null;
+  /** The router's interval reports from 0 to `duration`. */
+  readonly intervals: readonly IntervalReport[];
+  /** Answered calls' waits in the measured period, per queue, by whole second (see {@link WAIT_BINS}). */
+  readonly waitCounts: Readonly<Record<string, readonly number[]>>;
+  readonly centerWaitCounts: readonly number[];
+  /** Calls generated, over the whole run. */
+  readonly calls: number;
+  /** Calls still in the center when the drain stopped (none when it ran to the end). */
+  readonly unfinished: number;
+  /** Wall-clock time of the run, ms. */
+  readonly wallMs: number;
+}
+
+/** The router's figures plus what only the simulation knows. */
+export interface MeasuredFigures extends QueueFigures {
+  /** Calls that arrived in the measured period. */
+  readonly arrivals: number;
+  /** Share of arrivals that found no free agent and waited (Erlang C's P(wait)). */
+  readonly probabilityOfWaiting: number | null;
+}
+
+/** Answered calls' waits by whole second (the last bin: {@link WAIT_BINS} − 1 s or more). */
+export const WAIT_BINS = 601;
+
+interface SimCall {
+  readonly arrival: Arrival;
+  patience: TimerHandle | undefined;
+  /** Bumped at each offer, so a delayed answer knows whether its offer still stands. */
+  offer: number;
+  ringing: boolean;
+}
+
+interface Behavior {
+  readonly answerDelay: Sampler | undefined;
+  readonly missProbability: number;
+}
+
+interface OccupancyMark {
+  working: number;
+  worked: number;
+}
+
+/** Time-of-day test: is `tod` in [start, end), a shift that may run over midnight? */
+function inWindow(tod: number, start: number, end: number): boolean {
+  return start <= end ? tod >= start && tod < end : tod >= start || tod < end;
+}
+
+/**
+ * Runs one replication of a scenario on a fresh router and clock. Randomness comes from streams
+ * derived from the scenario seed and `replication` alone.
+ */
+export function runReplication(scenario: Scenario, replication: number, warmupMs: number): ReplicationResult {
+  const started = performance.now();
+  const { duration, interval, seed } = scenario;
+  const clock = new SimulatedClock(0);
+  const router = new CallRouter({
+    clock,
+    seed: deriveSeed(seed, replication, STREAM.router),
+    stats: { intervalMs: interval, keepIntervals: Math.ceil((duration + MAX_DRAIN_MS) / interval) + 2, surveyWindowMs: 0 },
+  });
+  const path = (where: string, error: unknown): never => {
+    if (error instanceof AcdError) throw new ScenarioError([{ path: where, message: error.message }]);
+    throw error;
+  };
+  scenario.queues.forEach((queue, i) => {
+    try {
+      router.addQueue(queue as unknown as QueueOptions);
+    } catch (error) {
+      path(`queues[${i}]`, error);
+    }
+  });
+
+  // Agents, their behaviour and their shifts.
+  const behaviorRng = new SeededRandom(deriveSeed(seed, replication, STREAM.behavior));
+  const behaviorOf = new Map<string, Behavior>();
+  const groupOf = new Map<string, string>();
+  const startTod = scenario.startTime;
+  scenario.agents.forEach((group, i) => {
+    const delay = group.answerDelay ?? scenario.agentBehavior.answerDelay;
+    const behavior: Behavior = {
+      answerDelay: delay === undefined ? undefined : samplerOf(delay),
+      missProbability: group.missProbability ?? scenario.agentBehavior.missProbability ?? 0,
+    };
+    for (let k = 1; k <= group.count; k++) {
+      const id = `${group.name}-${k}`;
+      behaviorOf.set(id, behavior);
+      groupOf.set(id, group.name);
+      try {
+        router.addAgent({ id, queues: group.queues, skills: group.skills ?? {}, ...(group.capacity ? { capacity: group.capacity } : {}), state: presenceAt(group, startTod) });
+      } catch (error) {
+        path(`agents[${i}]`, error);
+      }
+    }
+    if (group.shift !== undefined) scheduleShift(router, clock, group, startTod, duration);
+  });
+
+  // Measurement.
+  const queueIds = scenario.queues.map((q) => q.id);
+  const measured = new Map(queueIds.map((id) => [id, { arrivals: 0, waited: 0, waits: new WaitHistogram(), bins: new Array<number>(WAIT_BINS).fill(0) }]));
+  const centerWaits = new WaitHistogram();
+  const centerBins = new Array<number>(WAIT_BINS).fill(0);
+  let occupancyAtWarmup: Map<string, OccupancyMark> | undefined;
+  const markOccupancy = (): Map<string, OccupancyMark> => {
+    const marks = new Map<string, OccupancyMark>();
+    for (const [agentId, group] of groupOf) {
+      const t = router.agentStats(agentId).timeInStateMs;
+      const working = t.offered + t.busy + t['wrap-up'];
+      const mark = marks.get(group) ?? { working: 0, worked: 0 };
+      mark.working += working;
+      mark.worked += working + t.available;
+      marks.set(group, mark);
+    }
+    return marks;
+  };
+  if (warmupMs > 0) clock.schedule(warmupMs, () => (occupancyAtWarmup = markOccupancy()));
+
+  // The backend: answer (after a delay, or never), talk, complete; callers hang up after their patience.
+  const calls = new Map<string, SimCall>();
+  const hangUp = (id: string): void => {
+    const call = calls.get(id);
+    if (call === undefined) return;
+    call.patience = undefined;
+    router.abandon(id);
+  };
+  const answerLater = (id: string, offer: number): void => {
+    const call = calls.get(id);
+    if (call !== undefined && call.ringing && call.offer === offer) router.answer(id);
+  };
+  router.on('call:offered', ({ callId, agentId }) => {
+    const call = calls.get(callId);
+    if (call === undefined) return;
+    call.offer++;
+    call.ringing = true;
+    const behavior = behaviorOf.get(agentId) as Behavior;
+    if (behavior.missProbability > 0 && behaviorRng.next() < behavior.missProbability) return;
+    if (behavior.answerDelay === undefined) router.answer(callId);
+    else {
+      const offer = call.offer;
+      clock.schedule(behavior.answerDelay(behaviorRng), () => answerLater(callId, offer));
+    }
+  });
+  const offerEnded = ({ callId }: { callId: string }): void => {
+    const call = calls.get(callId);
+    if (call !== undefined) call.ringing = false;
+  };
+  router.on('call:offer-timeout', offerEnded);
+  router.on('call:declined', offerEnded);
+  router.on('call:offer-revoked', offerEnded);
+  router.on('call:answered', ({ callId, queueId, waitMs, atMs, kind }) => {
+    const call = calls.get(callId);
+    if (call === undefined) return;
+    call.ringing = false;
+    if (call.patience !== undefined) {
+      clock.cancel(call.patience);
+      call.patience = undefined;
+    }
+    if (atMs >= warmupMs && kind !== 'callback') {
+      const m = measured.get(queueId) as { waits: WaitHistogram; bins: number[] };
+      const bin = Math.min(WAIT_BINS - 1, Math.floor(waitMs / 1_000));
+      m.waits.add(waitMs);
+      (m.bins[bin] as number)++;
+      centerWaits.add(waitMs);
+      (centerBins[bin] as number)++;
+    }
+    const { handleMs, wrapUpMs } = call.arrival;
+    clock.schedule(handleMs, () => {
+      calls.delete(callId);
+      router.complete(callId, wrapUpMs === undefined ? undefined : { wrapUpMs });
+    });
+  });
+  const gone = ({ callId }: { callId: string }): void => {
+    const call = calls.get(callId);
+    if (call === undefined) return;
+    if (call.patience !== undefined) clock.cancel(call.patience);
+    calls.delete(callId);
+  };
+  router.on('call:abandoned', gone);
+  router.on('call:refused', gone);
+  router.on('call:timed-out', ({ callId, action }) => {
+    if (action !== 'overflow') gone({ callId });
+  });
+
+  // Arrivals: one pending timer per stream.
+  let callNo = 0;
+  const generators = scenario.arrivals.map(
+    (stream, i) => new ArrivalGenerator(stream, new SeededRandom(deriveSeed(seed, replication, STREAM.arrivals, i)), startTod),
+  );
+  const arrive = (stream: number, arrival: Arrival): void => {
+    const id = `c${++callNo}`;
+    const call: SimCall = { arrival, patience: undefined, offer: 0, ringing: false };
+    calls.set(id, call);
+    if (arrival.patienceMs !== Infinity) call.patience = clock.schedule(arrival.patienceMs, () => hangUp(id));
+    const { priority, channel, requirements } = scenario.arrivals[stream] as ArrivalStream;
+    const result = router.enqueue({
+      id,
+      queue: arrival.queue,
+      ...(priority !== undefined ? { priority } : {}),
+      ...(channel !== undefined ? { channel } : {}),
+      ...(requirements !== undefined ? { requirements } : {}),
+    });
+    if (arrival.atMs >= warmupMs) {
+      const m = measured.get(arrival.queue);
+      if (m !== undefined) {
+        m.arrivals++;
+        if (result.status === 'waiting') m.waited++;
+      }
+    }
+    next(stream);
+  };
+  const next = (stream: number): void => {
+    const arrival = (generators[stream] as ArrivalGenerator).next(duration);
+    if (arrival !== undefined) clock.schedule(arrival.atMs - clock.now(), () => arrive(stream, arrival));
+  };
+  generators.forEach((_, stream) => next(stream));
+
+  // Run the day, then let the calls still in the center finish.
+  clock.advanceTo(duration);
+  const occupancyAtEnd = markOccupancy();
+  if (scenario.drain) {
+    const stopMs = duration + MAX_DRAIN_MS;
+    for (let due = clock.nextDueAtMs(); due !== undefined && due <= stopMs; due = clock.nextDueAtMs()) clock.advanceTo(due);
+  }
+
+  // Read the figures: intervals up to the end, and the measured period (whole intervals after the warm-up).
+  const center = router.stats();
+  const reports = router.intervals();
+  const inPeriod = reports.filter((r) => r.startMs >= warmupMs);
+  const queues: Record<string, MeasuredFigures> = {};
+  const waitCounts: Record<string, number[]> = {};
+  let arrivals = 0;
+  let waited = 0;
+  for (const id of queueIds) {
+    const m = measured.get(id) as { arrivals: number; waited: number; waits: WaitHistogram; bins: number[] };
+    waitCounts[id] = m.bins;
+    const periods: QueueFigures[] = inPeriod.flatMap((r) => (r.queues[id] === undefined ? [] : [r.queues[id]]));
+    periods.push(router.queueStats(id).interval);
+    queues[id] = { ...sumFigures(periods, m.waits), arrivals: m.arrivals, probabilityOfWaiting: m.arrivals > 0 ? m.waited / m.arrivals : null };
+    arrivals += m.arrivals;
+    waited += m.waited;
+  }
+  const centerFigures: MeasuredFigures = {
+    ...sumFigures([...inPeriod.map((r) => r.center), center.interval], centerWaits),
+    arrivals,
+    probabilityOfWaiting: arrivals > 0 ? waited / arrivals : null,
+  };
+  const occupancy: Record<string, number | null> = {};
+  let working = 0;
+  let worked = 0;
+  for (const group of scenario.agents) {
+    const end = occupancyAtEnd.get(group.name) ?? { working: 0, worked: 0 };
+    const start = occupancyAtWarmup?.get(group.name) ?? { working: 0, worked: 0 };
+    const w = end.working - start.working;
+    const all = end.worked - start.worked;
+    occupancy[group.name] = all > 0 ? w / all : null;
+    working += w;
+    worked += all;
+  }
+  const result: ReplicationResult = {
+    replication,
+    queues,
+    center: centerFigures,
+    occupancy,
+    centerOccupancy: worked > 0 ? working / worked : null,
+    intervals: reports.filter((r) => r.startMs < duration),
+    waitCounts,
+    centerWaitCounts: centerBins,
+    calls: callNo,
+    unfinished: calls.size,
+    wallMs: performance.now() - started,
+  };
+  router.dispose();
+  return result;
+}
+
+/** The presence of a group's agents at a time of day (on shift and not on a break: available). */
+function presenceAt(group: AgentGroup, tod: number): 'available' | 'offline' | 'not-ready' {
+  const shift = group.shift;
+  if (shift === undefined) return 'available';
+  const t = ((tod % DAY_MS) + DAY_MS) % DAY_MS;
+  if (!inWindow(t, shift.start, shift.end)) return 'offline';
+  return shift.breaks.some((b) => inWindow(t, b.at, (b.at + b.duration) % DAY_MS)) ? 'not-ready' : 'available';
+}
+
+/**
+ * Schedules a group's logins, logouts and breaks, every day of the run. Agents busy when their
+ * shift or break starts finish the call first (the router keeps the new presence for after it).
+ */
+function scheduleShift(router: CallRouter, clock: SimulatedClock, group: AgentGroup, startTod: number, durationMs: number): void {
+  const shift = group.shift;
+  if (shift === undefined) return;
+  const changes: Array<{ tod: number }> = [{ tod: shift.start }, { tod: shift.end }];
+  for (const b of shift.breaks) changes.push({ tod: b.at }, { tod: (b.at + b.duration) % DAY_MS });
+  for (const { tod } of changes) {
+    // First occurrence of this time of day after the start, then every day.
+    let t = (((tod - startTod) % DAY_MS) + DAY_MS) % DAY_MS;
+    if (t === 0) t = DAY_MS;
+    for (; t < durationMs; t += DAY_MS) {
+      clock.schedule(t, () => {
+        const presence = presenceAt(group, startTod + clock.now());
+        for (let k = 1; k <= group.count; k++) router.setAgentState(`${group.name}-${k}`, presence, presence === 'not-ready' ? 'break' : undefined);
+      });
+    }
+  }
+}
