@@ -9,6 +9,8 @@ export { replayStats } from './stats/replay-stats.js';
 export { simulate, KPI_NAMES } from './simulation/simulate.js';
 export { parseScenario, loadScenario, readTrace } from './simulation/scenario.js';
 export { scenarioSchema } from './simulation/scenario-schema.js';
+export { compareScenarios } from './simulation/compare.js';
+export { staffBySimulation } from './simulation/staffing-search.js';
 export {
   AcdError,
   DuplicateIdError,
@@ -42,6 +44,8 @@ export type { ParseScenarioOptions } from './simulation/scenario.js';
 export type { AgentGroup, ArrivalStream, Scenario, ScenarioInput, ScenarioTargets, TraceCall } from './simulation/scenario-schema.js';
 export type { DistributionSpec } from './simulation/distributions.js';
 export type { Estimate } from './simulation/estimates.js';
+export type { CompareOptions, Comparison, ComparisonRow } from './simulation/compare.js';
+export type { SimulationStaffing, SimulationStaffingOptions, StaffingStep } from './simulation/staffing-search.js';
 export type { Duration } from './simulation/durations.js';
 export type {
   AgentOptions,

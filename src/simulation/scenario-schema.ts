@@ -14,7 +14,9 @@ const duration = z.union([z.number().nonnegative(), z.string()]).transform((valu
 });
 const positiveDuration = duration.refine((ms) => ms > 0, { message: 'Expected a duration > 0' });
 
-const timeOfDay = z.string().transform((value, ctx) => {
+/** A time of day: `"HH:MM"` (or ms since midnight, as a parsed scenario holds it). */
+const timeOfDay = z.union([z.number().min(0).max(86_400_000), z.string()]).transform((value, ctx) => {
+  if (typeof value === 'number') return value;
   const ms = parseTimeOfDay(value);
   if (ms === undefined) {
     ctx.addIssue({ code: 'custom', message: `Expected a time of day "HH:MM" (00:00 to 24:00), got "${value}"` });
