@@ -11,6 +11,7 @@
  *    in alternating rounds: the cost of statistics on the routing hot path.
  * 5. Measures memory per waiting call and memory retained per completed call (statistics on, and off).
  * 6. Prints the tables and the targets.
+ * 7. Measures and prints the planning benchmarks: simulation speed (day-100) and Erlang.
  *
  * Every routing row runs `MAIN_CONFIG` (statistics off: routing alone, like the naive router); step
  * 4 measures what statistics (the router's default) and an audit log add, and the memory table
@@ -27,6 +28,7 @@ import { measureDecisions, type DecisionResult, type MeasureOptions } from './ro
 import { CENTER_1K, CENTER_1K_NO_OFFER_TIMEOUT, SCALED_SPECS, UNIQUE_PROFILES_1K, type ScenarioSpec } from './scenario.js';
 import { measureStatsCost, type StatsCostOptions, type StatsCostRow } from './stats-cost.bench.js';
 import { describeConfig, MAIN_CONFIG, NaiveRouterTarget, RealRouterTarget } from './targets.js';
+import { runPlanningBench } from './planning.bench.js';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -358,5 +360,9 @@ console.log(
     ],
   ),
 );
+console.log('');
+
+// ---- 7. planning: simulation speed and Erlang ---------------------------------------------------
+runPlanningBench(quick, progress);
 console.log('');
 console.log(`Total ${((performance.now() - startedMs) / 1000).toFixed(1)} s.`);
