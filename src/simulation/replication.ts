@@ -3,7 +3,7 @@ import { SimulatedClock } from '../clock/simulated-clock.js';
 import type { TimerHandle } from '../clock/clock.js';
 import { AcdError, ScenarioError } from '../model/errors.js';
 import type { IntervalReport, QueueFigures } from '../model/stats.js';
-import type { QueueOptions } from '../model/types.js';
+import type { CallInput, QueueOptions } from '../model/types.js';
 import { SeededRandom } from '../random/random.js';
 import { WaitHistogram } from '../stats/wait-histogram.js';
 import { ArrivalGenerator, type Arrival } from './arrivals.js';
@@ -49,12 +49,20 @@ export interface MeasuredFigures extends QueueFigures {
 /** Answered calls' waits by whole second (the last bin: {@link WAIT_BINS} − 1 s or more). */
 export const WAIT_BINS = 601;
 
+/** The simulation's record of a call (the router carries it as the call's `attributes`). */
 interface SimCall {
+  readonly id: string;
   readonly arrival: Arrival;
+  /** Where the call's arrival and waits are counted. */
+  readonly measure: { arrivals: number; waited: number; waits: WaitHistogram; bins: number[] };
+  readonly enqueuedAtMs: number;
   patience: TimerHandle | undefined;
   /** Bumped at each offer, so a delayed answer knows whether its offer still stands. */
   offer: number;
   ringing: boolean;
+  connected: boolean;
+  /** Hangs up after the handle time: completes the call. */
+  readonly complete: () => void;
 }
 
 interface Behavior {
@@ -141,70 +149,75 @@ export function runReplication(scenario: Scenario, replication: number, warmupMs
   };
   if (warmupMs > 0) clock.schedule(warmupMs, () => (occupancyAtWarmup = markOccupancy()));
 
-  // The backend: answer (after a delay, or never), talk, complete; callers hang up after their patience.
-  const calls = new Map<string, SimCall>();
-  const hangUp = (id: string): void => {
-    const call = calls.get(id);
-    if (call === undefined) return;
-    call.patience = undefined;
-    router.abandon(id);
-  };
-  const answerLater = (id: string, offer: number): void => {
-    const call = calls.get(id);
-    if (call !== undefined && call.ringing && call.offer === offer) router.answer(id);
-  };
-  router.on('call:offered', ({ callId, agentId }) => {
-    const call = calls.get(callId);
-    if (call === undefined) return;
-    call.offer++;
-    call.ringing = true;
-    const behavior = behaviorOf.get(agentId) as Behavior;
-    if (behavior.missProbability > 0 && behaviorRng.next() < behavior.missProbability) return;
-    if (behavior.answerDelay === undefined) router.answer(callId);
-    else {
-      const offer = call.offer;
-      clock.schedule(behavior.answerDelay(behaviorRng), () => answerLater(callId, offer));
-    }
-  });
-  const offerEnded = ({ callId }: { callId: string }): void => {
-    const call = calls.get(callId);
-    if (call !== undefined) call.ringing = false;
-  };
-  router.on('call:offer-timeout', offerEnded);
-  router.on('call:declined', offerEnded);
-  router.on('call:offer-revoked', offerEnded);
-  router.on('call:answered', ({ callId, queueId, waitMs, atMs, kind }) => {
-    const call = calls.get(callId);
-    if (call === undefined) return;
-    call.ringing = false;
+  // The backend: answer (after a delay, or never), talk, complete; callers hang up after their
+  // patience. Each call's record rides in its `attributes`, so the hot path needs no look-up by id.
+  type Measure = { arrivals: number; waited: number; waits: WaitHistogram; bins: number[] };
+  const connected = (call: SimCall, queueId: string): void => {
+    call.connected = true;
     if (call.patience !== undefined) {
       clock.cancel(call.patience);
       call.patience = undefined;
     }
-    if (atMs >= warmupMs && kind !== 'callback') {
-      const m = measured.get(queueId) as { waits: WaitHistogram; bins: number[] };
-      const bin = Math.min(WAIT_BINS - 1, Math.floor(waitMs / 1_000));
+    const now = clock.now();
+    if (now >= warmupMs) {
+      const waitMs = now - call.enqueuedAtMs;
+      const m = queueId === call.arrival.queue ? call.measure : (measured.get(queueId) as Measure);
+      const bin = waitMs >= (WAIT_BINS - 1) * 1_000 ? WAIT_BINS - 1 : Math.floor(waitMs / 1_000);
       m.waits.add(waitMs);
       (m.bins[bin] as number)++;
       centerWaits.add(waitMs);
       (centerBins[bin] as number)++;
     }
-    const { handleMs, wrapUpMs } = call.arrival;
-    clock.schedule(handleMs, () => {
-      calls.delete(callId);
-      router.complete(callId, wrapUpMs === undefined ? undefined : { wrapUpMs });
-    });
-  });
-  const gone = ({ callId }: { callId: string }): void => {
-    const call = calls.get(callId);
-    if (call === undefined) return;
-    if (call.patience !== undefined) clock.cancel(call.patience);
-    calls.delete(callId);
+    clock.schedule(call.arrival.handleMs, call.complete);
   };
-  router.on('call:abandoned', gone);
-  router.on('call:refused', gone);
+  const answerLater = (call: SimCall, offer: number, queueId: string, kind: string): void => {
+    if (!call.ringing || call.offer !== offer) return;
+    call.ringing = false;
+    router.answer(call.id);
+    if (kind === 'callback') callbackConnected(call);
+    else connected(call, queueId);
+  };
+  /** A callback the center owes was dialled: the customer was not holding, so no wait to count. */
+  const callbackConnected = (call: SimCall): void => {
+    call.connected = true;
+    clock.schedule(call.arrival.handleMs, call.complete);
+  };
+  router.on('call:offered', ({ callId, queueId, agentId, attributes, kind }) => {
+    const call = attributes as unknown as SimCall;
+    call.offer++;
+    const behavior = behaviorOf.get(agentId) as Behavior;
+    if (behavior.missProbability > 0 && behaviorRng.next() < behavior.missProbability) {
+      call.ringing = true;
+      return;
+    }
+    if (behavior.answerDelay === undefined) {
+      router.answer(callId);
+      if (kind === 'callback') callbackConnected(call);
+      else connected(call, queueId);
+    } else {
+      call.ringing = true;
+      const offer = call.offer;
+      clock.schedule(behavior.answerDelay(behaviorRng), () => answerLater(call, offer, queueId, kind));
+    }
+  });
+  const callOf = (callId: string): SimCall | undefined =>
+    router.hasCall(callId) ? (router.getCall(callId).attributes as unknown as SimCall) : undefined;
+  const offerEnded = ({ callId }: { callId: string }): void => {
+    const call = callOf(callId);
+    if (call !== undefined) call.ringing = false;
+  };
+  router.on('call:offer-timeout', offerEnded);
+  router.on('call:declined', offerEnded);
+  router.on('call:offer-revoked', offerEnded);
+  // A caller sent to a callback has hung up: no more patience (a call sent to voicemail or
+  // disconnected is gone, and its patience timer finds it so).
   router.on('call:timed-out', ({ callId, action }) => {
-    if (action !== 'overflow') gone({ callId });
+    if (action !== 'callback') return;
+    const call = callOf(callId);
+    if (call?.patience !== undefined) {
+      clock.cancel(call.patience);
+      call.patience = undefined;
+    }
   });
 
   // Arrivals: one pending timer per stream.
@@ -214,25 +227,44 @@ export function runReplication(scenario: Scenario, replication: number, warmupMs
   );
   const arrive = (stream: number, arrival: Arrival): void => {
     const id = `c${++callNo}`;
-    const call: SimCall = { arrival, patience: undefined, offer: 0, ringing: false };
-    calls.set(id, call);
-    if (arrival.patienceMs !== Infinity) call.patience = clock.schedule(arrival.patienceMs, () => hangUp(id));
-    const { priority, channel, requirements } = scenario.arrivals[stream] as ArrivalStream;
-    const result = router.enqueue({
+    const measure = measured.get(arrival.queue) as Measure;
+    const call: SimCall = {
       id,
-      queue: arrival.queue,
-      ...(priority !== undefined ? { priority } : {}),
-      ...(channel !== undefined ? { channel } : {}),
-      ...(requirements !== undefined ? { requirements } : {}),
-    });
+      arrival,
+      measure,
+      enqueuedAtMs: clock.now(),
+      patience: undefined,
+      offer: 0,
+      ringing: false,
+      connected: false,
+      complete: () => router.complete(id, arrival.wrapUpMs === undefined ? undefined : { wrapUpMs: arrival.wrapUpMs }),
+    };
+    const { priority, channel, requirements } = scenario.arrivals[stream] as ArrivalStream;
+    const input: CallInput =
+      priority === undefined && channel === undefined && requirements === undefined
+        ? { id, queue: arrival.queue, attributes: call as unknown as Record<string, unknown> }
+        : {
+            id,
+            queue: arrival.queue,
+            attributes: call as unknown as Record<string, unknown>,
+            ...(priority !== undefined ? { priority } : {}),
+            ...(channel !== undefined ? { channel } : {}),
+            ...(requirements !== undefined ? { requirements } : {}),
+          };
+    const result = router.enqueue(input);
     if (arrival.atMs >= warmupMs) {
-      const m = measured.get(arrival.queue);
-      if (m !== undefined) {
-        m.arrivals++;
-        if (result.status === 'waiting') m.waited++;
-      }
+      measure.arrivals++;
+      if (result.status === 'waiting') measure.waited++;
+    }
+    if (result.accepted && !call.connected && arrival.patienceMs !== Infinity) {
+      call.patience = clock.schedule(arrival.patienceMs, () => hangUp(call));
     }
     next(stream);
+  };
+  const hangUp = (call: SimCall): void => {
+    call.patience = undefined;
+    call.ringing = false;
+    if (!call.connected && router.hasCall(call.id)) router.abandon(call.id);
   };
   const next = (stream: number): void => {
     const arrival = (generators[stream] as ArrivalGenerator).next(duration);
@@ -292,7 +324,7 @@ export function runReplication(scenario: Scenario, replication: number, warmupMs
     waitCounts,
     centerWaitCounts: centerBins,
     calls: callNo,
-    unfinished: calls.size,
+    unfinished: center.waiting + center.ringing + center.talking,
     wallMs: performance.now() - started,
   };
   router.dispose();
