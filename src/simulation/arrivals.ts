@@ -31,6 +31,8 @@ export class ArrivalGenerator {
   readonly #patience: Sampler | undefined;
   readonly #wrapUp: Sampler | undefined;
   readonly #segment: RateSegment | undefined;
+  /** Calls per ms of a constant-rate stream (its inter-arrival times are exponential). */
+  readonly #rate: number | undefined;
   readonly #trace: readonly TraceCall[] | undefined;
   #traceIndex = 0;
   #t = 0;
@@ -42,8 +44,7 @@ export class ArrivalGenerator {
     this.#patience = stream.patience === undefined ? undefined : samplerOf(stream.patience);
     this.#wrapUp = stream.wrapUp === undefined ? undefined : samplerOf(stream.wrapUp);
     if (stream.process === 'poisson') {
-      const rate = stream.callsPerHour / HOUR_MS;
-      this.#segment = () => ({ rate, untilMs: Infinity });
+      this.#rate = stream.callsPerHour / HOUR_MS;
     } else if (stream.process === 'curve') {
       this.#segment = curveSegments(stream.callsPerInterval, stream.interval, (stream.start ?? startTimeMs) - startTimeMs, stream.daily);
     } else {
@@ -68,8 +69,12 @@ export class ArrivalGenerator {
    * "rate × time" is spent across the constant-rate segments, exact for piecewise-constant rates.
    */
   #nextPoissonTime(endMs: number): number | undefined {
-    const segment = this.#segment as RateSegment;
     let budget = -Math.log(1 - this.#rng.next());
+    if (this.#rate !== undefined) {
+      this.#t += budget / this.#rate;
+      return this.#t < endMs ? this.#t : undefined;
+    }
+    const segment = this.#segment as RateSegment;
     let t = this.#t;
     for (;;) {
       if (t >= endMs) return undefined;

@@ -1,15 +1,15 @@
 import { CallRouter } from '../call-router.js';
 import { SimulatedClock } from '../clock/simulated-clock.js';
-import type { TimerHandle } from '../clock/clock.js';
 import { AcdError, ScenarioError } from '../model/errors.js';
 import type { IntervalReport, QueueFigures } from '../model/stats.js';
-import type { CallInput, QueueOptions } from '../model/types.js';
+import type { QueueOptions } from '../model/types.js';
 import { SeededRandom } from '../random/random.js';
 import { WaitHistogram } from '../stats/wait-histogram.js';
-import { ArrivalGenerator, type Arrival } from './arrivals.js';
-import { samplerOf, type Sampler } from './distributions.js';
+import { ArrivalGenerator } from './arrivals.js';
+import { CallDriver, WAIT_BINS, type Behavior, type QueueMeasure } from './call-driver.js';
+import { samplerOf } from './distributions.js';
 import { sumFigures } from './figures-sum.js';
-import type { AgentGroup, ArrivalStream, Scenario } from './scenario-schema.js';
+import type { AgentGroup, Scenario } from './scenario-schema.js';
 import { deriveSeed, STREAM } from './seeds.js';
 
 const DAY_MS = 86_400_000;
@@ -46,29 +46,7 @@ export interface MeasuredFigures extends QueueFigures {
   readonly probabilityOfWaiting: number | null;
 }
 
-/** Answered calls' waits by whole second (the last bin: {@link WAIT_BINS} − 1 s or more). */
-export const WAIT_BINS = 601;
-
-/** The simulation's record of a call (the router carries it as the call's `attributes`). */
-interface SimCall {
-  readonly id: string;
-  readonly arrival: Arrival;
-  /** Where the call's arrival and waits are counted. */
-  readonly measure: { arrivals: number; waited: number; waits: WaitHistogram; bins: number[] };
-  readonly enqueuedAtMs: number;
-  patience: TimerHandle | undefined;
-  /** Bumped at each offer, so a delayed answer knows whether its offer still stands. */
-  offer: number;
-  ringing: boolean;
-  connected: boolean;
-  /** Hangs up after the handle time: completes the call. */
-  readonly complete: () => void;
-}
-
-interface Behavior {
-  readonly answerDelay: Sampler | undefined;
-  readonly missProbability: number;
-}
+export { WAIT_BINS };
 
 interface OccupancyMark {
   working: number;
@@ -126,12 +104,11 @@ export function runReplication(scenario: Scenario, replication: number, warmupMs
         path(`agents[${i}]`, error);
       }
     }
-    if (group.shift !== undefined) scheduleShift(router, clock, group, startTod, duration);
   });
 
   // Measurement.
   const queueIds = scenario.queues.map((q) => q.id);
-  const measured = new Map(queueIds.map((id) => [id, { arrivals: 0, waited: 0, waits: new WaitHistogram(), bins: new Array<number>(WAIT_BINS).fill(0) }]));
+  const measured = new Map<string, QueueMeasure>(queueIds.map((id) => [id, { arrivals: 0, waited: 0, waits: new WaitHistogram(), bins: new Array<number>(WAIT_BINS).fill(0) }]));
   const centerWaits = new WaitHistogram();
   const centerBins = new Array<number>(WAIT_BINS).fill(0);
   let occupancyAtWarmup: Map<string, OccupancyMark> | undefined;
@@ -147,138 +124,33 @@ export function runReplication(scenario: Scenario, replication: number, warmupMs
     }
     return marks;
   };
-  if (warmupMs > 0) clock.schedule(warmupMs, () => (occupancyAtWarmup = markOccupancy()));
 
-  // The backend: answer (after a delay, or never), talk, complete; callers hang up after their
-  // patience. Each call's record rides in its `attributes`, so the hot path needs no look-up by id.
-  type Measure = { arrivals: number; waited: number; waits: WaitHistogram; bins: number[] };
-  const connected = (call: SimCall, queueId: string): void => {
-    call.connected = true;
-    if (call.patience !== undefined) {
-      clock.cancel(call.patience);
-      call.patience = undefined;
-    }
-    const now = clock.now();
-    if (now >= warmupMs) {
-      const waitMs = now - call.enqueuedAtMs;
-      const m = queueId === call.arrival.queue ? call.measure : (measured.get(queueId) as Measure);
-      const bin = waitMs >= (WAIT_BINS - 1) * 1_000 ? WAIT_BINS - 1 : Math.floor(waitMs / 1_000);
-      m.waits.add(waitMs);
-      (m.bins[bin] as number)++;
-      centerWaits.add(waitMs);
-      (centerBins[bin] as number)++;
-    }
-    clock.schedule(call.arrival.handleMs, call.complete);
-  };
-  const answerLater = (call: SimCall, offer: number, queueId: string, kind: string): void => {
-    if (!call.ringing || call.offer !== offer) return;
-    call.ringing = false;
-    router.answer(call.id);
-    if (kind === 'callback') callbackConnected(call);
-    else connected(call, queueId);
-  };
-  /** A callback the center owes was dialled: the customer was not holding, so no wait to count. */
-  const callbackConnected = (call: SimCall): void => {
-    call.connected = true;
-    clock.schedule(call.arrival.handleMs, call.complete);
-  };
-  router.on('call:offered', ({ callId, queueId, agentId, attributes, kind }) => {
-    const call = attributes as unknown as SimCall;
-    call.offer++;
-    const behavior = behaviorOf.get(agentId) as Behavior;
-    if (behavior.missProbability > 0 && behaviorRng.next() < behavior.missProbability) {
-      call.ringing = true;
-      return;
-    }
-    if (behavior.answerDelay === undefined) {
-      router.answer(callId);
-      if (kind === 'callback') callbackConnected(call);
-      else connected(call, queueId);
-    } else {
-      call.ringing = true;
-      const offer = call.offer;
-      clock.schedule(behavior.answerDelay(behaviorRng), () => answerLater(call, offer, queueId, kind));
-    }
+  // The backend, and the calls.
+  const driver = new CallDriver({
+    router,
+    clock,
+    streams: scenario.arrivals.map((stream, i) => ({
+      generator: new ArrivalGenerator(stream, new SeededRandom(deriveSeed(seed, replication, STREAM.arrivals, i)), startTod),
+      priority: stream.priority,
+      channel: stream.channel,
+      requirements: stream.requirements,
+      pending: undefined,
+    })),
+    endMs: duration,
+    warmupMs,
+    behaviorOf,
+    behaviorRng,
+    measures: measured,
+    centerWaits,
+    centerBins,
   });
-  const callOf = (callId: string): SimCall | undefined =>
-    router.hasCall(callId) ? (router.getCall(callId).attributes as unknown as SimCall) : undefined;
-  const offerEnded = ({ callId }: { callId: string }): void => {
-    const call = callOf(callId);
-    if (call !== undefined) call.ringing = false;
-  };
-  router.on('call:offer-timeout', offerEnded);
-  router.on('call:declined', offerEnded);
-  router.on('call:offer-revoked', offerEnded);
-  // A caller sent to a callback has hung up: no more patience (a call sent to voicemail or
-  // disconnected is gone, and its patience timer finds it so).
-  router.on('call:timed-out', ({ callId, action }) => {
-    if (action !== 'callback') return;
-    const call = callOf(callId);
-    if (call?.patience !== undefined) {
-      clock.cancel(call.patience);
-      call.patience = undefined;
-    }
-  });
-
-  // Arrivals: one pending timer per stream.
-  let callNo = 0;
-  const generators = scenario.arrivals.map(
-    (stream, i) => new ArrivalGenerator(stream, new SeededRandom(deriveSeed(seed, replication, STREAM.arrivals, i)), startTod),
-  );
-  const arrive = (stream: number, arrival: Arrival): void => {
-    const id = `c${++callNo}`;
-    const measure = measured.get(arrival.queue) as Measure;
-    const call: SimCall = {
-      id,
-      arrival,
-      measure,
-      enqueuedAtMs: clock.now(),
-      patience: undefined,
-      offer: 0,
-      ringing: false,
-      connected: false,
-      complete: () => router.complete(id, arrival.wrapUpMs === undefined ? undefined : { wrapUpMs: arrival.wrapUpMs }),
-    };
-    const { priority, channel, requirements } = scenario.arrivals[stream] as ArrivalStream;
-    const input: CallInput =
-      priority === undefined && channel === undefined && requirements === undefined
-        ? { id, queue: arrival.queue, attributes: call as unknown as Record<string, unknown> }
-        : {
-            id,
-            queue: arrival.queue,
-            attributes: call as unknown as Record<string, unknown>,
-            ...(priority !== undefined ? { priority } : {}),
-            ...(channel !== undefined ? { channel } : {}),
-            ...(requirements !== undefined ? { requirements } : {}),
-          };
-    const result = router.enqueue(input);
-    if (arrival.atMs >= warmupMs) {
-      measure.arrivals++;
-      if (result.status === 'waiting') measure.waited++;
-    }
-    if (result.accepted && !call.connected && arrival.patienceMs !== Infinity) {
-      call.patience = clock.schedule(arrival.patienceMs, () => hangUp(call));
-    }
-    next(stream);
-  };
-  const hangUp = (call: SimCall): void => {
-    call.patience = undefined;
-    call.ringing = false;
-    if (!call.connected && router.hasCall(call.id)) router.abandon(call.id);
-  };
-  const next = (stream: number): void => {
-    const arrival = (generators[stream] as ArrivalGenerator).next(duration);
-    if (arrival !== undefined) clock.schedule(arrival.atMs - clock.now(), () => arrive(stream, arrival));
-  };
-  generators.forEach((_, stream) => next(stream));
+  if (warmupMs > 0) driver.at(warmupMs, () => (occupancyAtWarmup = markOccupancy()));
+  for (const group of scenario.agents) scheduleShift(router, driver, group, startTod, duration);
 
   // Run the day, then let the calls still in the center finish.
-  clock.advanceTo(duration);
+  driver.runUntil(duration);
   const occupancyAtEnd = markOccupancy();
-  if (scenario.drain) {
-    const stopMs = duration + MAX_DRAIN_MS;
-    for (let due = clock.nextDueAtMs(); due !== undefined && due <= stopMs; due = clock.nextDueAtMs()) clock.advanceTo(due);
-  }
+  if (scenario.drain) driver.drain(duration + MAX_DRAIN_MS);
 
   // Read the figures: intervals up to the end, and the measured period (whole intervals after the warm-up).
   const center = router.stats();
@@ -289,7 +161,7 @@ export function runReplication(scenario: Scenario, replication: number, warmupMs
   let arrivals = 0;
   let waited = 0;
   for (const id of queueIds) {
-    const m = measured.get(id) as { arrivals: number; waited: number; waits: WaitHistogram; bins: number[] };
+    const m = measured.get(id) as QueueMeasure;
     waitCounts[id] = m.bins;
     const periods: QueueFigures[] = inPeriod.flatMap((r) => (r.queues[id] === undefined ? [] : [r.queues[id]]));
     periods.push(router.queueStats(id).interval);
@@ -323,7 +195,7 @@ export function runReplication(scenario: Scenario, replication: number, warmupMs
     intervals: reports.filter((r) => r.startMs < duration),
     waitCounts,
     centerWaitCounts: centerBins,
-    calls: callNo,
+    calls: driver.calls,
     unfinished: center.waiting + center.ringing + center.talking,
     wallMs: performance.now() - started,
   };
@@ -344,7 +216,7 @@ function presenceAt(group: AgentGroup, tod: number): 'available' | 'offline' | '
  * Schedules a group's logins, logouts and breaks, every day of the run. Agents busy when their
  * shift or break starts finish the call first (the router keeps the new presence for after it).
  */
-function scheduleShift(router: CallRouter, clock: SimulatedClock, group: AgentGroup, startTod: number, durationMs: number): void {
+function scheduleShift(router: CallRouter, driver: CallDriver, group: AgentGroup, startTod: number, durationMs: number): void {
   const shift = group.shift;
   if (shift === undefined) return;
   const changes: Array<{ tod: number }> = [{ tod: shift.start }, { tod: shift.end }];
@@ -354,8 +226,9 @@ function scheduleShift(router: CallRouter, clock: SimulatedClock, group: AgentGr
     let t = (((tod - startTod) % DAY_MS) + DAY_MS) % DAY_MS;
     if (t === 0) t = DAY_MS;
     for (; t < durationMs; t += DAY_MS) {
-      clock.schedule(t, () => {
-        const presence = presenceAt(group, startTod + clock.now());
+      const atMs = t;
+      driver.at(atMs, () => {
+        const presence = presenceAt(group, startTod + atMs);
         for (let k = 1; k <= group.count; k++) router.setAgentState(`${group.name}-${k}`, presence, presence === 'not-ready' ? 'break' : undefined);
       });
     }
