@@ -1,0 +1,80 @@
+/**
+ * Input checks shared by the staffing functions. Each throws {@link InvalidArgumentError} with a
+ * message of the form ``Expected `agents` to be an integer >= 0, got `-1` (number)``.
+ */
+import { InvalidArgumentError } from '../model/errors.js';
+
+/** Milliseconds in an hour: `callsPerHour × ahtMs / MS_PER_HOUR` erlangs. */
+export const MS_PER_HOUR = 3_600_000;
+
+/** Renders a value for an error message: `` `5` (string) ``. */
+function shown(value: unknown): string {
+  let text: string;
+  try {
+    text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+  } catch {
+    text = String(value);
+  }
+  if (typeof value === 'number') text = String(value); // NaN and Infinity, which JSON shows as null
+  if (text.length > 60) text = `${text.slice(0, 57)}...`;
+  const type = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
+  return `\`${text}\` (${type})`;
+}
+
+/** Throws the standard "Expected `name` to be …, got …" error. */
+export function fail(name: string, expected: string, value: unknown): never {
+  throw new InvalidArgumentError(`Expected \`${name}\` to be ${expected}, got ${shown(value)}`);
+}
+
+/** A plain object (options bag). */
+export function requireOptions(name: string, value: unknown): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(name, 'an object', value);
+  return value as Record<string, unknown>;
+}
+
+/** A number of agents: a safe integer >= 0. */
+export function requireAgents(name: string, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) fail(name, 'an integer >= 0', value);
+  return value;
+}
+
+/** A finite number >= 0 (a load in erlangs, a call count, a threshold in ms). */
+export function requireNonNegative(name: string, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) fail(name, 'a finite number >= 0', value);
+  return value;
+}
+
+/** A finite number > 0 (a handle time or an interval in ms). */
+export function requirePositive(name: string, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) fail(name, 'a finite number > 0', value);
+  return value;
+}
+
+/** A share strictly between 0 and 1, or in (0, 1] when `allowOne`. */
+export function requireShare(name: string, value: unknown, allowOne = false): number {
+  const ok = typeof value === 'number' && value > 0 && (value < 1 || (allowOne && value === 1));
+  if (!ok) fail(name, allowOne ? 'a number > 0 and <= 1' : 'a number > 0 and < 1', value);
+  return value as number;
+}
+
+/** A share in [0, 1) (shrinkage). */
+export function requireShrinkage(name: string, value: unknown): number {
+  if (typeof value !== 'number' || !(value >= 0 && value < 1)) fail(name, 'a number >= 0 and < 1', value);
+  return value;
+}
+
+/**
+ * The offered load in erlangs of an input that gives exactly one of `erlangs` and
+ * `callsPerHour`, with `ahtMs` (already checked, > 0).
+ */
+export function offeredErlangs(input: Record<string, unknown>, ahtMs: number): number {
+  const { erlangs, callsPerHour } = input;
+  if (erlangs !== undefined && callsPerHour !== undefined) {
+    throw new InvalidArgumentError('Expected only one of `erlangs` and `callsPerHour`, got both');
+  }
+  if (erlangs !== undefined) return requireNonNegative('erlangs', erlangs);
+  if (callsPerHour === undefined) throw new InvalidArgumentError('Expected one of `erlangs` and `callsPerHour`, got neither');
+  const load = (requireNonNegative('callsPerHour', callsPerHour) * ahtMs) / MS_PER_HOUR;
+  if (!Number.isFinite(load)) fail('callsPerHour × ahtMs', 'a finite load', load);
+  return load;
+}
