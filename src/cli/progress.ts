@@ -1,4 +1,4 @@
-import { SingleBar } from 'cli-progress';
+import { Presets, SingleBar } from 'cli-progress';
 import type { CliIo } from './io.js';
 
 /** A progress bar over a known number of steps; does nothing when not shown. */
@@ -27,7 +27,7 @@ export function startProgress(io: CliIo, show: boolean, label: string, total: nu
     clearOnComplete: true,
     fps: 20,
     gracefulExit: false,
-  });
+  }, Presets.shades_classic);
   bar.start(total, 0);
   let stopped = false;
   return {
