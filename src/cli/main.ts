@@ -1,9 +1,10 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { AcdError } from '../model/errors.js';
 import { compareCommand } from './commands/compare.js';
 import { runCommand } from './commands/run.js';
+import { staffCommand } from './commands/staff.js';
 import type { CliIo } from './io.js';
-import { integerOption } from './option-parsers.js';
+import { durationOption, integerOption, positiveDurationOption, positiveNumberOption, shareOption } from './option-parsers.js';
 
 /** Exit codes of `acd-sim`. */
 export const EXIT = {
@@ -17,7 +18,7 @@ export const EXIT = {
 /** The `acd-sim` program, writing through `io`; `setCode` receives each command's exit code. */
 function program(io: CliIo, setCode: (code: number) => void): Command {
   const cli = new Command('acd-sim')
-    .description('Simulate contact-center scenarios through the acd-engine router, and compare routing configurations.')
+    .description('Simulate contact-center scenarios through the acd-engine router, compare routing configurations, and size staff with Erlang C/A.')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(text) });
@@ -34,6 +35,26 @@ function program(io: CliIo, setCode: (code: number) => void): Command {
     .option('-q, --quiet', 'no progress bar or notes on stderr')
     .addHelpText('after', '\nExample:\n  acd-sim run examples/scenarios/bank-line.json --report out/bank-line')
     .action(async (file: string, options) => setCode(await runCommand(file, options, io)));
+
+  cli
+    .command('staff')
+    .description('agents needed for a service level (Erlang C, or Erlang A with abandonment), for one load or a whole day')
+    .option('--calls-per-hour <n>', 'offered calls per hour', positiveNumberOption)
+    .option('--aht <duration>', 'average handle time (talk + wrap-up), e.g. 180s or 3m', positiveDurationOption)
+    .option('--sl <share>', 'service-level target, e.g. 0.8', shareOption({ belowOne: true }))
+    .option('--threshold <duration>', 'service-level threshold, e.g. 20s', durationOption)
+    .option('--asa <duration>', 'average speed of answer at most this', positiveDurationOption)
+    .option('--abandon <share>', 'abandonment at most this share (Erlang A; needs --patience)', shareOption({ belowOne: true }))
+    .option('--patience <duration>', 'mean caller patience (Erlang A)', positiveDurationOption)
+    .option('--max-occupancy <share>', 'agent occupancy at most this share', shareOption())
+    .option('--shrinkage <share>', 'share of paid time off the phones (breaks, training, absence)', shareOption({ allowZero: true, belowOne: true }))
+    .addOption(new Option('--sl-of <basis>', 'Erlang A: service level over offered calls (abandons count against it) or answered calls').choices(['offered', 'answered']))
+    .addOption(new Option('--model <model>', 'queueing model (default: erlang-a with --patience, else erlang-c)').choices(['erlang-c', 'erlang-a']))
+    .option('--forecast <file>', 'a whole day: CSV (start,calls[,aht]) or JSON forecast of calls per interval')
+    .option('--interval <duration>', 'interval length of a forecast without one', positiveDurationOption)
+    .option('--json', 'print the result as JSON')
+    .addHelpText('after', '\nExamples:\n  acd-sim staff --calls-per-hour 200 --aht 180s --sl 0.8 --threshold 20s\n  acd-sim staff --calls-per-hour 200 --aht 3m --sl 0.8 --threshold 20s --patience 2m --abandon 0.05\n  acd-sim staff --forecast examples/scenarios/bank-line-forecast.csv --aht 270s --sl 0.8 --threshold 20s --shrinkage 0.3')
+    .action(async (options) => setCode(await staffCommand(options, io)));
 
   cli
     .command('compare')
