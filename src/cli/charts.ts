@@ -186,15 +186,16 @@ export function waitChart(result: SimulationResult, size: ChartSize = CHART_SIZE
         }
       : undefined;
   const series: SeriesOption[] = [
-    { type: 'bar', name: 'answered after waiting 1 s or more (share per bin)', data: barData, barWidth, itemStyle: { color: COLORS[0], opacity: 0.8 }, yAxisIndex: 0 },
+    { type: 'bar', name: 'share per bin (waits of 1 s or more)', data: barData, barWidth, itemStyle: { color: COLORS[0], opacity: 0.8 }, yAxisIndex: 0 },
     {
       type: 'line',
-      name: multi ? 'answered within (all queues)' : 'answered within (cumulative)',
+      name: multi ? 'answered within: all queues' : 'answered within (cumulative)',
       data: cdfOf(dist),
       yAxisIndex: 1,
       symbol: 'none',
-      lineStyle: { width: 2.5, color: COLORS[1] },
-      itemStyle: { color: COLORS[1] },
+      // Each queue keeps the colour it has in the service-level chart.
+      lineStyle: { width: 2.5, color: multi ? '#333333' : COLORS[1] },
+      itemStyle: { color: multi ? '#333333' : COLORS[1] },
       ...(thresholdLine === undefined ? {} : { markLine: thresholdLine }),
     },
   ];
@@ -202,12 +203,12 @@ export function waitChart(result: SimulationResult, size: ChartSize = CHART_SIZE
     s.queues.forEach((id, q) => {
       series.push({
         type: 'line',
-        name: `answered within (${id})`,
+        name: id,
         data: cdfOf(result.waitDistribution.queues[id] ?? []),
         yAxisIndex: 1,
         symbol: 'none',
-        lineStyle: { width: 1.5, type: 'dotted', color: COLORS[(q + 2) % COLORS.length] },
-        itemStyle: { color: COLORS[(q + 2) % COLORS.length] },
+        lineStyle: { width: 1.5, type: 'dotted', color: COLORS[(q + 1) % COLORS.length] },
+        itemStyle: { color: COLORS[(q + 1) % COLORS.length] },
       });
     });
   }
@@ -296,6 +297,9 @@ export function staffingChart(curve: StaffingCurve, result: SimulationResult, ta
     });
   }
   const agents = sim.map((p) => p.agents);
+  const first = Math.min(...agents) - 1;
+  const last = Math.max(...agents) + 1;
+  const step = last - first <= 14 ? 1 : last - first <= 28 ? 2 : last - first <= 70 ? 5 : undefined;
   const values = [...sim.map((p) => p.serviceLevel?.low), ...(curve.erlangC ?? []).map((p) => p.serviceLevel), ...(curve.erlangA ?? []).map((p) => p.serviceLevel)];
   const thresholds = [...new Set(Object.values(s.serviceLevelMs))];
   const within = thresholds.length === 1 ? `within ${duration(thresholds[0] as number)}` : "within each queue's threshold";
@@ -308,7 +312,14 @@ export function staffingChart(curve: StaffingCurve, result: SimulationResult, ta
     // Inside the plot, bottom right: below the curves, which rise with staff.
     legend: { orient: 'vertical', right: GRID.right + 12, bottom: GRID.bottom + 12, backgroundColor: 'rgba(255,255,255,0.85)', borderColor: '#ccc', borderWidth: 1, padding: 8 },
     grid: { ...GRID, top: 92, bottom: 48 },
-    xAxis: { type: 'value', min: Math.min(...agents) - 1, max: Math.max(...agents) + 1, minInterval: 1, name: 'agents (all groups)', nameLocation: 'middle', nameGap: 28 },
+    xAxis: {
+      type: 'value',
+      ...(step === undefined ? { min: first, max: last } : { min: Math.floor(first / step) * step, max: Math.ceil(last / step) * step, interval: step }),
+      minInterval: 1,
+      name: 'agents (all groups)',
+      nameLocation: 'middle',
+      nameGap: 28,
+    },
     yAxis: { type: 'value', min: shareFloor(values, target), max: 1, axisLabel: { formatter: pctAxis } },
     series,
   };
