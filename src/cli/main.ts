@@ -29,7 +29,7 @@ function program(io: CliIo, setCode: (code: number) => void): Command {
     .argument('<scenario>', 'scenario JSON file')
     .option('-r, --replications <n>', "replications (overrides the scenario's)", integerOption(1))
     .option('-s, --seed <n>', "seed (overrides the scenario's)", integerOption(0))
-    .option('--json', 'print the whole result as JSON instead of tables')
+    .option('--json', 'print the whole result as JSON on one line instead of tables')
     .option('--report <dir>', 'also write <dir>/report.html and the charts as SVG files')
     .option('--curve-replications <n>', "replications per point of the report's staffing curve (0: no curve; default min(replications, 5))", integerOption(0))
     .option('-q, --quiet', 'no progress bar or notes on stderr')

@@ -43,8 +43,9 @@ export function kpiTable(result: SimulationResult): TableModel {
   const notes = [
     `mean ± half-width of the 95 % confidence interval over ${result.scenario.replications} replication${result.scenario.replications === 1 ? '' : 's'}` +
       (result.scenario.warmupMs > 0 ? `, after a warm-up of ${duration(result.scenario.warmupMs)}` : ''),
-    'service level = answered within T ÷ answered; ASA = mean wait of answered calls; abandoned = abandoned ÷ (answered + abandoned);',
-    'P(wait) = share of calls that found no free agent; AHT = talk + wrap-up per completed call' +
+    'service level = answered within T ÷ answered; ASA = mean wait of answered calls;',
+    'abandoned = abandoned ÷ (answered + abandoned); P(wait) = share of calls that found no free agent;',
+    'AHT = talk + wrap-up per completed call' +
       (new Set(thresholds.map(([, t]) => t)).size > 1 ? `; T: ${thresholds.map(([q, t]) => `${q} ${duration(t)}`).join(', ')}` : ''),
   ];
   return { head: ['', ...columns.map((c) => c.name)], rows, notes };
