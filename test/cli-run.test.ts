@@ -73,6 +73,27 @@ describe('acd-sim run', () => {
     expect(result.intervals).toHaveLength(4);
   });
 
+  it('merges intervals when the day has more than 24, and shows the warm-up', async () => {
+    const file = tinyScenario({ duration: '8h', interval: '15m', warmup: '30m', replications: 2, agents: [{ name: 'team', count: 5, queues: { help: 1 } }] });
+    const { stdout } = await cli('run', file);
+    expect(stdout).toContain('by 30 min interval');
+    expect(stdout).toMatch(/^09:00–09:30 .* warm-up$/m);
+    expect(stdout).toMatch(/^16:30–17:00 /m);
+    expect(stdout).not.toContain('16:45');
+  });
+
+  it('shows a progress bar on stderr only when it is a terminal and not --quiet', async () => {
+    const file = tinyScenario();
+    let stderr = '';
+    const tty: CliIo = { stdout: () => undefined, stderr: (t) => void (stderr += t), isTTY: true, columns: 100 };
+    expect(await run(['node', 'acd-sim', 'run', file], tty)).toBe(0);
+    expect(stderr).toContain('simulating');
+    expect(stderr).toContain('3/3');
+    stderr = '';
+    expect(await run(['node', 'acd-sim', 'run', file, '--quiet'], tty)).toBe(0);
+    expect(stderr).toBe('');
+  });
+
   it('names several queues in columns with an "all" column', async () => {
     const file = tinyScenario({
       queues: [{ id: 'help' }, { id: 'sales', serviceLevelMs: 30000 }],
