@@ -48,7 +48,7 @@ export function kpiTable(result: SimulationResult): TableModel {
     'AHT = talk + wrap-up per completed call' +
       (new Set(thresholds.map(([, t]) => t)).size > 1 ? `; T: ${thresholds.map(([q, t]) => `${q} ${duration(t)}`).join(', ')}` : ''),
   ];
-  return { head: ['', ...columns.map((c) => c.name)], rows, notes };
+  return { caption: 'Per queue', head: ['', ...columns.map((c) => c.name)], rows, notes };
 }
 
 /** `08:00–14:00, break 11:00 (30 min)`; `all day` without a shift. */
@@ -72,6 +72,7 @@ export function agentTable(result: SimulationResult, scenario: Scenario): TableM
   const total = scenario.agents.reduce((sum, g) => sum + g.count, 0);
   rows.push(['all', String(total), ...(multi ? [''] : []), '', estimateText(result.occupancy.center, 'share')]);
   return {
+    caption: 'Agent groups',
     head: ['agent group', 'agents', ...(multi ? ['queues (tier)'] : []), 'shift', 'occupancy'],
     align: ['left', 'right', ...(multi ? (['left'] as const) : []), 'left', 'right'],
     rows,
@@ -109,6 +110,7 @@ export function targetTable(result: SimulationResult, scenario: Scenario): Table
   const checks = checkTargets(result, scenario.targets);
   if (checks.length === 0) return undefined;
   return {
+    caption: 'Targets',
     head: ['target (whole center)', 'estimate', ''],
     align: ['left', 'right', 'left'],
     rows: checks.map((c) => [c.target, c.value, c.verdict === 'unclear' ? 'unclear: inside the 95 % CI' : c.verdict]),

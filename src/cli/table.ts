@@ -4,6 +4,8 @@ import Table from 'cli-table3';
 export interface TableModel {
   /** A line above the table. */
   readonly title?: string;
+  /** A heading above the table in HTML only (the terminal shows the table without it). */
+  readonly caption?: string;
   readonly head: readonly string[];
   /** Alignment per column. @default left for the first column, right for the others */
   readonly align?: ReadonlyArray<'left' | 'right'>;
@@ -57,7 +59,8 @@ export function tableHtml(table: TableModel): string {
     `<${tag}${alignOf(table, i) === 'right' ? ' class="num"' : ''}>${escapeHtml(text)}</${tag}>`;
   const head = `<tr>${table.head.map((h, i) => cell('th', h, i)).join('')}</tr>`;
   const body = table.rows.map((row) => `<tr>${row.map((c, i) => cell('td', c, i)).join('')}</tr>`).join('\n');
-  const title = table.title === undefined ? '' : `<h3>${escapeHtml(table.title)}</h3>\n`;
+  const heading = table.title ?? table.caption;
+  const title = heading === undefined ? '' : `<h3>${escapeHtml(heading)}</h3>\n`;
   const notes = table.notes === undefined || table.notes.length === 0 ? '' : `\n<p class="notes">${table.notes.map(escapeHtml).join('<br>')}</p>`;
   return `${title}<table>\n<thead>${head}</thead>\n<tbody>\n${body}\n</tbody>\n</table>${notes}`;
 }
