@@ -85,7 +85,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   let code: number = EXIT.ok;
   const cli = program(io, (c) => (code = c));
   if (argv.length <= 2) {
-    cli.outputHelp();
+    cli.outputHelp({ error: true });
     return EXIT.usage;
   }
   try {
