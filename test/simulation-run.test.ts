@@ -177,6 +177,21 @@ describe('simulate: agents', () => {
     expect(r.runs[0]?.occupancy['late']).toBeGreaterThan(0);
   });
 
+  it("gives agents on a break the break's reason, and shows the router to onRouter", () => {
+    const changes: string[] = [];
+    const r = simulate({
+      duration: '2h',
+      interval: '1h',
+      queues: [{ id: 'q' }],
+      agents: [{ name: 'a', count: 1, queues: { q: 1 }, shift: { start: '00:00', end: '02:00', breaks: [{ at: '01:00', duration: '1h', reason: 'training' }] } }],
+      arrivals: [{ process: 'poisson', queue: 'q', callsPerHour: 1, handleTime: { type: 'deterministic', value: '1s' } }],
+    }, {
+      onRouter: (router) => router.on('agent:state-changed', ({ atMs, to, reason }) => changes.push(`${atMs / 60_000} ${to} ${reason ?? ''}`.trim())),
+    });
+    expect(changes).toContain('60 not-ready training');
+    expect(r.runs[0]?.intervals[1]?.center.answered).toBe(0);
+  });
+
   it('lets agents miss offers (the offer times out) and answer after a delay', () => {
     const r = simulate({
       ...line,

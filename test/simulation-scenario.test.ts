@@ -30,6 +30,12 @@ describe('parseScenario', () => {
     expect(s.arrivals[0]?.handleTime).toEqual({ type: 'exponential', mean: 180_000 });
   });
 
+  it('reads compound durations and rejects malformed ones', () => {
+    const s = parseScenario({ ...base, duration: '1h 30m', warmup: '2m30s' });
+    expect([s.duration, s.warmup]).toEqual([5_400_000, 150_000]);
+    expect(issuesOf({ ...base, duration: '2m30' })[0]?.path).toBe('duration');
+  });
+
   it('accepts its own output (a parsed scenario parses to itself)', () => {
     const s = parseScenario({ ...base, startTime: '08:30' });
     expect(parseScenario(s)).toEqual(s);

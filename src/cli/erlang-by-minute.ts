@@ -1,8 +1,9 @@
+import { streamRate } from '../simulation/arrivals.js';
 import { meanOf } from '../simulation/distributions.js';
-import type { AgentGroup, ArrivalStream, Scenario } from '../simulation/scenario-schema.js';
+import { onDuty } from '../simulation/shifts.js';
+import type { ArrivalStream, Scenario } from '../simulation/scenario-schema.js';
 import { erlangAMetrics, erlangCMetrics } from '../staffing/erlang.js';
 
-const DAY_MS = 86_400_000;
 const STEP_MS = 60_000;
 
 /** What the Erlang formulas predict for a whole scenario day. */
@@ -20,29 +21,6 @@ export interface ErlangDayInput {
   readonly minutes: ReadonlyArray<{ readonly offsetMs: number; readonly ratePerMs: number; readonly ahtMs: number; readonly patienceMs: number }>;
 }
 
-const mod = (x: number, m: number): number => ((x % m) + m) % m;
-
-/** Arrival rate of a stream (calls per ms) at `t` ms into the simulation, as the arrival generator has it. */
-function rateAt(stream: ArrivalStream, t: number, startTimeMs: number): number {
-  if (stream.process === 'poisson') return stream.callsPerHour / 3_600_000;
-  if (stream.process !== 'curve') return 0;
-  const intervalMs = stream.interval;
-  const lengthMs = stream.callsPerInterval.length * intervalMs;
-  const offsetMs = (stream.start ?? startTimeMs) - startTimeMs;
-  let c = t - (stream.daily ? mod(offsetMs, DAY_MS) : offsetMs);
-  if (stream.daily) c = mod(c, Math.max(DAY_MS, lengthMs));
-  if (c < 0 || c >= lengthMs) return 0;
-  return (stream.callsPerInterval[Math.floor(c / intervalMs)] as number) / intervalMs;
-}
-
-/** Whether a group's agents take calls at a time of day (on shift, not on a break). */
-function onDuty(group: AgentGroup, tod: number): boolean {
-  const shift = group.shift;
-  if (shift === undefined) return true;
-  const t = mod(tod, DAY_MS);
-  const within = (start: number, end: number): boolean => (start <= end ? t >= start && t < end : t >= start || t < end);
-  return within(shift.start, shift.end) && !shift.breaks.some((b) => within(b.at, mod(b.at + b.duration, DAY_MS)));
-}
 
 /**
  * The load of a single-queue scenario minute by minute over its measured period, or `undefined`
@@ -65,7 +43,7 @@ export function erlangDayInput(scenario: Scenario, warmupMs: number): ErlangDayI
     let aht = 0;
     let patience = 0;
     for (const s of streams) {
-      const r = rateAt(s.stream, mid, scenario.startTime);
+      const r = streamRate(s.stream, mid, scenario.startTime);
       rate += r;
       aht += r * s.ahtMs;
       patience += r * s.patienceMs;

@@ -92,6 +92,16 @@ export class ArrivalGenerator {
   }
 }
 
+/**
+ * The arrival rate of a Poisson or curve stream (calls per ms) at `t` ms into the simulation, as
+ * its generator draws it (0 for a trace).
+ */
+export function streamRate(stream: ArrivalStream, t: number, startTimeMs: number): number {
+  if (stream.process === 'poisson') return stream.callsPerHour / HOUR_MS;
+  if (stream.process === 'trace') return 0;
+  return curveSegments(stream.callsPerInterval, stream.interval, (stream.start ?? startTimeMs) - startTimeMs, stream.daily)(t).rate;
+}
+
 /** Piecewise-constant rates from calls per interval, starting `offsetMs` into the simulation (mod 24 h when daily). */
 function curveSegments(callsPerInterval: readonly number[], intervalMs: number, offsetMs: number, daily: boolean): RateSegment {
   const lengthMs = callsPerInterval.length * intervalMs;

@@ -1,20 +1,28 @@
 /** Units a duration string may use, in ms. */
 const UNIT_MS: Readonly<Record<string, number>> = { ms: 1, s: 1_000, m: 60_000, min: 60_000, h: 3_600_000, d: 86_400_000 };
 
-const DURATION = /^(\d+(?:\.\d+)?)\s*(ms|s|min|m|h|d)$/;
+/** One `<number><unit>` part; a duration is one or more (`"1h30m"`, `"2m 30s"`). */
+const PART = /(\d+(?:\.\d+)?)\s*(ms|s|min|m|h|d)\s*/y;
 const TIME_OF_DAY = /^([01]?\d|2[0-4]):([0-5]\d)(?::([0-5]\d))?$/;
 
 /**
- * A duration in a scenario: a number of milliseconds, or a string with a unit
- * (`"1500ms"`, `"20s"`, `"3m"`, `"3min"`, `"8h"`, `"1d"`).
+ * A duration in a scenario: a number of milliseconds, or a string with units
+ * (`"1500ms"`, `"20s"`, `"3m"`, `"3min"`, `"8h"`, `"1d"`, `"2m30s"`, `"1h 30m"`).
  */
 export type Duration = number | string;
 
 /** Milliseconds of a duration string, or `undefined` when it is not one. */
 export function parseDuration(text: string): number | undefined {
-  const match = DURATION.exec(text.trim());
-  if (match === null) return undefined;
-  return Number(match[1]) * (UNIT_MS[match[2] as string] as number);
+  const trimmed = text.trim();
+  if (trimmed === '') return undefined;
+  PART.lastIndex = 0;
+  let ms = 0;
+  while (PART.lastIndex < trimmed.length) {
+    const match = PART.exec(trimmed);
+    if (match === null) return undefined;
+    ms += Number(match[1]) * (UNIT_MS[match[2] as string] as number);
+  }
+  return ms;
 }
 
 /** Milliseconds since midnight of a `"HH:MM"` or `"HH:MM:SS"` time of day (up to `"24:00"`), or `undefined`. */

@@ -9,8 +9,9 @@ import { ArrivalGenerator } from './arrivals.js';
 import { CallDriver, WAIT_BINS, type Behavior, type QueueMeasure } from './call-driver.js';
 import { samplerOf } from './distributions.js';
 import { sumFigures } from './figures-sum.js';
-import type { AgentGroup, Scenario } from './scenario-schema.js';
+import type { Scenario } from './scenario-schema.js';
 import { deriveSeed, STREAM } from './seeds.js';
+import { presenceAt, scheduleShift } from './shifts.js';
 
 const DAY_MS = 86_400_000;
 /** The drain stops this long after the end at the latest (a call nobody can ever take would wait forever). */
@@ -53,16 +54,16 @@ interface OccupancyMark {
   worked: number;
 }
 
-/** Time-of-day test: is `tod` in [start, end), a shift that may run over midnight? */
-function inWindow(tod: number, start: number, end: number): boolean {
-  return start <= end ? tod >= start && tod < end : tod >= start || tod < end;
-}
-
 /**
  * Runs one replication of a scenario on a fresh router and clock. Randomness comes from streams
  * derived from the scenario seed and `replication` alone.
  */
-export function runReplication(scenario: Scenario, replication: number, warmupMs: number): ReplicationResult {
+export function runReplication(
+  scenario: Scenario,
+  replication: number,
+  warmupMs: number,
+  onRouter?: (router: CallRouter, replication: number) => void,
+): ReplicationResult {
   const started = performance.now();
   const { duration, interval, seed } = scenario;
   const clock = new SimulatedClock(0);
@@ -124,6 +125,8 @@ export function runReplication(scenario: Scenario, replication: number, warmupMs
     }
     return marks;
   };
+
+  onRouter?.(router, replication);
 
   // The backend, and the calls.
   const driver = new CallDriver({
@@ -201,36 +204,4 @@ export function runReplication(scenario: Scenario, replication: number, warmupMs
   };
   router.dispose();
   return result;
-}
-
-/** The presence of a group's agents at a time of day (on shift and not on a break: available). */
-function presenceAt(group: AgentGroup, tod: number): 'available' | 'offline' | 'not-ready' {
-  const shift = group.shift;
-  if (shift === undefined) return 'available';
-  const t = ((tod % DAY_MS) + DAY_MS) % DAY_MS;
-  if (!inWindow(t, shift.start, shift.end)) return 'offline';
-  return shift.breaks.some((b) => inWindow(t, b.at, (b.at + b.duration) % DAY_MS)) ? 'not-ready' : 'available';
-}
-
-/**
- * Schedules a group's logins, logouts and breaks, every day of the run. Agents busy when their
- * shift or break starts finish the call first (the router keeps the new presence for after it).
- */
-function scheduleShift(router: CallRouter, driver: CallDriver, group: AgentGroup, startTod: number, durationMs: number): void {
-  const shift = group.shift;
-  if (shift === undefined) return;
-  const changes: Array<{ tod: number }> = [{ tod: shift.start }, { tod: shift.end }];
-  for (const b of shift.breaks) changes.push({ tod: b.at }, { tod: (b.at + b.duration) % DAY_MS });
-  for (const { tod } of changes) {
-    // First occurrence of this time of day after the start, then every day.
-    let t = (((tod - startTod) % DAY_MS) + DAY_MS) % DAY_MS;
-    if (t === 0) t = DAY_MS;
-    for (; t < durationMs; t += DAY_MS) {
-      const atMs = t;
-      driver.at(atMs, () => {
-        const presence = presenceAt(group, startTod + atMs);
-        for (let k = 1; k <= group.count; k++) router.setAgentState(`${group.name}-${k}`, presence, presence === 'not-ready' ? 'break' : undefined);
-      });
-    }
-  }
 }

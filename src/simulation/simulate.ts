@@ -1,3 +1,4 @@
+import type { CallRouter } from '../call-router.js';
 import { ScenarioError } from '../model/errors.js';
 import type { QueueFigures } from '../model/stats.js';
 import { estimate, type Estimate } from './estimates.js';
@@ -33,6 +34,11 @@ export interface SimulateOptions {
   readonly replications?: number;
   /** Overrides the scenario's `seed`. */
   readonly seed?: number;
+  /**
+   * Called with each replication's router once its queues and agents are added, before any call:
+   * attach listeners or an audit log to watch the simulated day.
+   */
+  readonly onRouter?: (router: CallRouter, replication: number) => void;
   /** Called after each replication (a progress bar). */
   readonly onReplication?: (done: number, total: number, run: ReplicationResult) => void;
 }
@@ -143,7 +149,7 @@ export function simulate(scenario: ScenarioInput | Scenario, options: SimulateOp
   const warmupMs = measuredWarmup(checked);
   const runs: ReplicationResult[] = [];
   for (let r = 0; r < checked.replications; r++) {
-    const run = runReplication(checked, r, warmupMs);
+    const run = runReplication(checked, r, warmupMs, options.onRouter);
     runs.push(run);
     options.onReplication?.(r + 1, checked.replications, run);
   }
