@@ -144,7 +144,7 @@ export class CallRouter extends RouterEmitter {
       this.events.setTap((name, payload) => {
         // The router closes intervals itself; a replay closes them on the stats:interval lines.
         if (collector !== undefined && name !== 'stats:interval') {
-          this.#closeIntervals();
+          if (clock.now() >= collector.intervalEndMs) this.#closeIntervals();
           collector.consume(name, payload as never);
         }
         if (log === undefined) return;

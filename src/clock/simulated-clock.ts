@@ -1,15 +1,11 @@
-import { Heap } from 'heap-js';
 import type { Clock, TimerHandle } from './clock.js';
+import { TimeHeap } from './time-heap.js';
 
 interface SimulatedTimer extends TimerHandle {
   readonly dueAtMs: number;
   readonly seq: number;
   callback: (() => void) | undefined;
 }
-
-/** Earlier due time first; equal due times in the order they were scheduled. */
-const byDueTimeThenSeq = (a: SimulatedTimer, b: SimulatedTimer): number =>
-  a.dueAtMs - b.dueAtMs || a.seq - b.seq;
 
 function assertTime(name: string, value: unknown): asserts value is number {
   if (typeof value !== 'number' || !Number.isFinite(value)) {
@@ -34,7 +30,8 @@ function assertTime(name: string, value: unknown): asserts value is number {
 export class SimulatedClock implements Clock {
   #nowMs: number;
   #seq = 0;
-  readonly #timers = new Heap<SimulatedTimer>(byDueTimeThenSeq);
+  /** Earlier due time first; equal due times in the order they were scheduled. */
+  readonly #timers = new TimeHeap<SimulatedTimer>();
   #pending = 0;
 
   /** @param startMs - the time the clock starts at. @default 0 */
@@ -55,7 +52,7 @@ export class SimulatedClock implements Clock {
   /** Due time of the earliest pending timer, or `undefined` when none is pending. */
   nextDueAtMs(): number | undefined {
     this.#dropCancelledHead();
-    return this.#timers.peek()?.dueAtMs;
+    return this.#timers.length === 0 ? undefined : this.#timers.peekAtMs();
   }
 
   schedule(delayMs: number, callback: () => void): TimerHandle {
@@ -66,7 +63,7 @@ export class SimulatedClock implements Clock {
       seq: this.#seq++,
       callback,
     };
-    this.#timers.push(timer);
+    this.#timers.push(timer, timer.dueAtMs, timer.seq);
     this.#pending++;
     return timer;
   }
@@ -92,16 +89,15 @@ export class SimulatedClock implements Clock {
     if (timeMs < this.#nowMs) {
       throw new RangeError(`Expected \`timeMs\` to be >= the current time ${this.#nowMs}, got \`${timeMs}\``);
     }
-    for (;;) {
-      this.#dropCancelledHead();
-      const next = this.#timers.peek();
-      if (next === undefined || next.dueAtMs > timeMs) break;
-      this.#timers.pop();
-      if (next.dueAtMs > this.#nowMs) this.#nowMs = next.dueAtMs;
+    const timers = this.#timers;
+    while (timers.peekAtMs() <= timeMs) {
+      const next = timers.pop() as SimulatedTimer;
       const callback = next.callback;
+      if (callback === undefined) continue; // cancelled
+      if (next.dueAtMs > this.#nowMs) this.#nowMs = next.dueAtMs;
       next.callback = undefined;
       this.#pending--;
-      callback?.();
+      callback();
     }
     // A firing timer may itself have advanced the clock past `timeMs`.
     if (timeMs > this.#nowMs) this.#nowMs = timeMs;
@@ -119,6 +115,7 @@ export class SimulatedClock implements Clock {
   }
 
   #dropCancelledHead(): void {
-    while (this.#timers.peek()?.callback === undefined && this.#timers.length > 0) this.#timers.pop();
+    const timers = this.#timers;
+    while (timers.length > 0 && (timers.peek() as SimulatedTimer).callback === undefined) timers.pop();
   }
 }

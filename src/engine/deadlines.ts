@@ -1,5 +1,5 @@
-import { Heap } from 'heap-js';
 import type { Clock, TimerHandle } from '../clock/clock.js';
+import { TimeHeap } from '../clock/time-heap.js';
 
 /** What a deadline does when it comes due. */
 export type DeadlineKind = 'offer-timeout' | 'wrap-up-end' | 'agent-ready' | 'call-timer';
@@ -16,7 +16,7 @@ export interface Deadline {
   live: boolean;
 }
 
-const byTimeThenSeq = (a: Deadline, b: Deadline): number => a.atMs - b.atMs || a.seq - b.seq;
+const isLive = (deadline: Deadline): boolean => deadline.live;
 
 /** Cancelled deadlines tolerated in the heap before it is rebuilt from the live ones. */
 const COMPACT_AFTER = 1_024;
@@ -34,7 +34,8 @@ const COMPACT_AFTER = 1_024;
 export class Deadlines {
   readonly #clock: Clock;
   readonly #onDue: () => void;
-  readonly #heap = new Heap<Deadline>(byTimeThenSeq);
+  /** By time, equal times in the order they were added. */
+  readonly #heap = new TimeHeap<Deadline>();
   #seq = 0;
   #live = 0;
   #dead = 0;
@@ -50,7 +51,7 @@ export class Deadlines {
 
   add(atMs: number, kind: DeadlineKind, targetId: string, channel = ''): Deadline {
     const deadline: Deadline = { atMs, seq: this.#seq++, kind, targetId, channel, live: true };
-    this.#heap.add(deadline);
+    this.#heap.push(deadline, atMs, deadline.seq);
     this.#live++;
     if (!this.#running && atMs < this.#armedAtMs) this.#arm(atMs);
     return deadline;
@@ -67,19 +68,15 @@ export class Deadlines {
       else heap.clear();
       this.#dead = 0;
     } else if (++this.#dead > COMPACT_AFTER && this.#dead > this.#live) {
-      this.#heap.init(this.#heap.toArray().filter((d) => d.live));
+      this.#heap.retain(isLive);
       this.#dead = 0;
     }
   }
 
   /** Whether a live deadline is due at or before `nowMs` (one added for "now" during an operation). */
   hasDue(nowMs: number): boolean {
-    while (this.#heap.peek()?.live === false) {
-      this.#heap.pop();
-      this.#dead--;
-    }
-    const head = this.#heap.peek();
-    return head !== undefined && head.atMs <= nowMs;
+    this.#dropDeadHead();
+    return this.#heap.peekAtMs() <= nowMs;
   }
 
   /**
@@ -99,10 +96,9 @@ export class Deadlines {
 
   /** Removes and returns the earliest live deadline due at or before `nowMs`. */
   #takeDue(nowMs: number): Deadline | undefined {
-    for (;;) {
-      const head = this.#heap.peek();
-      if (head === undefined || head.atMs > nowMs) return undefined;
-      this.#heap.pop();
+    const heap = this.#heap;
+    while (heap.peekAtMs() <= nowMs) {
+      const head = heap.pop() as Deadline;
       if (!head.live) {
         this.#dead--;
         continue;
@@ -111,17 +107,23 @@ export class Deadlines {
       this.#live--;
       return head;
     }
+    return undefined;
   }
 
   /** Arms the clock timer for the earliest live deadline, after due ones were taken. */
   rearm(): void {
-    while (this.#heap.peek()?.live === false) {
-      this.#heap.pop();
+    this.#dropDeadHead();
+    const heap = this.#heap;
+    if (heap.length === 0) this.#disarm();
+    else if (heap.peekAtMs() !== this.#armedAtMs || this.#timer === undefined) this.#arm(heap.peekAtMs());
+  }
+
+  #dropDeadHead(): void {
+    const heap = this.#heap;
+    while (heap.length > 0 && !(heap.peek() as Deadline).live) {
+      heap.pop();
       this.#dead--;
     }
-    const head = this.#heap.peek();
-    if (head === undefined) this.#disarm();
-    else if (head.atMs !== this.#armedAtMs || this.#timer === undefined) this.#arm(head.atMs);
   }
 
   #disarm(): void {
@@ -133,12 +135,15 @@ export class Deadlines {
   #arm(atMs: number): void {
     this.#disarm();
     this.#armedAtMs = atMs;
-    this.#timer = this.#clock.schedule(atMs - this.#clock.now(), () => {
-      this.#timer = undefined;
-      this.#armedAtMs = Infinity;
-      this.#onDue();
-    });
+    this.#timer = this.#clock.schedule(atMs - this.#clock.now(), this.#fired);
   }
+
+  /** The clock timer's callback: one function for every arming, not a closure each time. */
+  readonly #fired = (): void => {
+    this.#timer = undefined;
+    this.#armedAtMs = Infinity;
+    this.#onDue();
+  };
 
   /** Stops the clock timer and cancels every deadline. */
   clear(): void {

@@ -23,6 +23,12 @@ interface CallTrack {
   customerId: string | undefined;
   /** Whether a step escalated the call in its current queue. */
   escalated: boolean;
+  /** The queue whose unanswered list holds the call, while one does; when it joined that list. */
+  listedIn: QueueTrack | undefined;
+  joinedAtMs: number;
+  /** Neighbours in that list. */
+  prev: CallTrack | undefined;
+  next: CallTrack | undefined;
 }
 
 interface QueueTrack {
@@ -33,8 +39,12 @@ interface QueueTrack {
   current: Tally;
   /** `[total, current]`: every count goes to both. */
   readonly tallies: [Tally, Tally];
-  /** Unanswered calls (waiting or ringing) → when they joined, in join order. */
-  readonly unanswered: Map<string, number>;
+  /**
+   * Unanswered calls (waiting or ringing), in join order: a list through the calls' tracks (the
+   * handlers hold the track, so joining and leaving it costs no look-up by id).
+   */
+  firstUnanswered: CallTrack | undefined;
+  lastUnanswered: CallTrack | undefined;
   readonly byPriority: Map<number, number>;
   waiting: number;
   ringing: number;
@@ -77,6 +87,66 @@ interface Surveyable {
 
 type Payload<K extends CallRouterEventName> = CallRouterEvents[K][0];
 
+function newCallTrack(
+  queue: QueueTrack,
+  priority: number,
+  status: CallTrack['status'],
+  kind: CallTrack['kind'],
+  customerId: string | undefined,
+): CallTrack {
+  return {
+    queue,
+    priority,
+    status,
+    kind,
+    customerId,
+    escalated: false,
+    listedIn: undefined,
+    joinedAtMs: 0,
+    prev: undefined,
+    next: undefined,
+  };
+}
+
+/** Takes a call out of `q`'s unanswered list, if it is in it. */
+function unlist(q: QueueTrack, call: CallTrack): void {
+  if (call.listedIn !== q) return;
+  if (call.prev === undefined) q.firstUnanswered = call.next;
+  else call.prev.next = call.next;
+  if (call.next === undefined) q.lastUnanswered = call.prev;
+  else call.next.prev = call.prev;
+  call.listedIn = undefined;
+  call.prev = undefined;
+  call.next = undefined;
+}
+
+/*
+ * Counts of the hottest events, applied to a queue's total and current tallies in turn (a call
+ * per tally rather than a loop over `tallies`).
+ */
+
+function answeredIn(t: Tally, waitMs: number, inThreshold: boolean): void {
+  t.answered++;
+  t.waitSumMs += waitMs;
+  t.waits.add(waitMs);
+  if (inThreshold) t.answeredInThreshold++;
+}
+
+function abandonedIn(t: Tally, waitMs: number, inThreshold: boolean, short: boolean): void {
+  t.abandoned++;
+  t.abandonWaitSumMs += waitMs;
+  if (inThreshold) t.abandonedInThreshold++;
+  if (short) t.shortAbandons++;
+}
+
+function completedIn(t: Tally, talkMs: number, wrapUpMs: number, resolved: boolean | undefined): void {
+  t.completed++;
+  t.talkTimeMs += talkMs;
+  t.wrapUpTimeMs += wrapUpMs;
+  if (resolved !== undefined) t.outcomes++;
+  if (resolved === true) t.resolved++;
+}
+
 /**
  * Every statistic of the router, computed from its lifecycle events alone: the live router feeds
  * it each event as it is pushed, and {@link replayStats} feeds it the lines of an audit log, so
@@ -96,6 +166,7 @@ export class StatsCollector {
   readonly #surveyable = new TimedMemory<Surveyable>();
   readonly #intervals: IntervalReport[] = [];
   #intervalStartMs: number;
+  #intervalEndMs: number;
   #interval = 0;
   /** Agents logged in, eligible and idle across the center. */
   #loggedIn = 0;
@@ -105,6 +176,7 @@ export class StatsCollector {
   constructor(settings: StatsSettings, startMs: number) {
     this.settings = settings;
     this.#intervalStartMs = Math.floor(startMs / settings.intervalMs) * settings.intervalMs;
+    this.#intervalEndMs = this.#intervalStartMs + settings.intervalMs;
   }
 
   /** Start of the open interval, ms. */
@@ -114,7 +186,7 @@ export class StatsCollector {
 
   /** End of the open interval, ms: when it closes. */
   get intervalEndMs(): number {
-    return this.#intervalStartMs + this.settings.intervalMs;
+    return this.#intervalEndMs;
   }
 
   /** Whether a completed call may still get a survey, and where it counts. */
@@ -157,6 +229,7 @@ export class StatsCollector {
     this.#intervals.push(report);
     if (this.#intervals.length > this.settings.keepIntervals) this.#intervals.shift();
     this.#intervalStartMs = endMs;
+    this.#intervalEndMs = endMs + this.settings.intervalMs;
     this.#interval++;
     return report;
   }
@@ -273,18 +346,23 @@ export class StatsCollector {
   }
 
   #longestWait(q: QueueTrack, nowMs: number): number {
-    for (const joinedAtMs of q.unanswered.values()) return nowMs - joinedAtMs;
-    return 0;
+    return q.firstUnanswered === undefined ? 0 : nowMs - q.firstUnanswered.joinedAtMs;
   }
 
   // ---- bookkeeping -------------------------------------------------------------------------
 
-  #join(q: QueueTrack, callId: string, call: CallTrack, atMs: number): void {
+  #join(q: QueueTrack, call: CallTrack, atMs: number): void {
     call.queue = q;
     call.status = 'waiting';
     call.escalated = false;
-    q.unanswered.delete(callId);
-    q.unanswered.set(callId, atMs);
+    unlist(q, call);
+    call.listedIn = q;
+    call.joinedAtMs = atMs;
+    call.prev = q.lastUnanswered;
+    call.next = undefined;
+    if (q.lastUnanswered === undefined) q.firstUnanswered = call;
+    else q.lastUnanswered.next = call;
+    q.lastUnanswered = call;
     this.#toWaiting(q, call);
   }
 
@@ -302,10 +380,10 @@ export class StatsCollector {
   }
 
   /** Takes an unanswered call out of its queue's real-time counts. */
-  #leave(q: QueueTrack, callId: string, call: CallTrack): void {
+  #leave(q: QueueTrack, call: CallTrack): void {
     if (call.status === 'waiting') this.#fromWaiting(q, call);
     else if (call.status === 'offered') q.ringing--;
-    q.unanswered.delete(callId);
+    unlist(q, call);
   }
 
   #agentCounts(a: AgentTrack, sign: 1 | -1): void {
@@ -363,7 +441,8 @@ export class StatsCollector {
           total,
           current,
           tallies: [total, current],
-          unanswered: new Map(),
+          firstUnanswered: undefined,
+          lastUnanswered: undefined,
           byPriority: new Map(),
           waiting: 0,
           ringing: 0,
@@ -429,7 +508,10 @@ export class StatsCollector {
     },
     'call:refused': (p) => {
       const q = this.#queues.get(p.queueId);
-      if (q !== undefined) for (const t of q.tallies) t.refused++;
+      if (q !== undefined) {
+        q.total.refused++;
+        q.current.refused++;
+      }
     },
     'call:queued': (p) => {
       const q = this.#queues.get(p.queueId);
@@ -437,14 +519,15 @@ export class StatsCollector {
       if (p.kind === 'inbound' && p.customerId !== undefined) this.#repeatContact(p.customerId, p.atMs);
       let call = this.#calls.get(p.callId);
       if (call === undefined) {
-        call = { queue: q, priority: p.priority, status: 'waiting', kind: p.kind, customerId: p.customerId, escalated: false };
+        call = newCallTrack(q, p.priority, 'waiting', p.kind, p.customerId);
         this.#calls.set(p.callId, call);
       }
       call.priority = p.priority;
       call.kind = p.kind;
       call.customerId = p.customerId;
-      this.#join(q, p.callId, call, p.atMs);
-      for (const t of q.tallies) t.entered++;
+      this.#join(q, call, p.atMs);
+      q.total.entered++;
+      q.current.entered++;
     },
     'call:offered': (p) => {
       const call = this.#calls.get(p.callId);
@@ -453,7 +536,8 @@ export class StatsCollector {
       this.#fromWaiting(q, call);
       call.status = 'offered';
       q.ringing++;
-      for (const t of q.tallies) t.offers++;
+      q.total.offers++;
+      q.current.offers++;
     },
     'call:declined': (p) => this.#offerEnded(p.callId, p.agentId, true),
     'call:offer-timeout': (p) => this.#offerEnded(p.callId, p.agentId, true),
@@ -464,7 +548,7 @@ export class StatsCollector {
       const q = call.queue;
       q.ringing--;
       q.talking++;
-      q.unanswered.delete(p.callId);
+      unlist(q, call);
       call.status = 'talking';
       const a = this.#agents.get(p.agentId);
       if (a !== undefined) a.callsHandled++;
@@ -473,18 +557,14 @@ export class StatsCollector {
         return;
       }
       const inThreshold = p.waitMs <= q.serviceLevelMs;
-      for (const t of q.tallies) {
-        t.answered++;
-        t.waitSumMs += p.waitMs;
-        t.waits.add(p.waitMs);
-        if (inThreshold) t.answeredInThreshold++;
-      }
+      answeredIn(q.total, p.waitMs, inThreshold);
+      answeredIn(q.current, p.waitMs, inThreshold);
     },
     'call:abandoned': (p) => {
       const call = this.#calls.get(p.callId);
       if (call === undefined) return;
       const q = call.queue;
-      this.#leave(q, p.callId, call);
+      this.#leave(q, call);
       this.#calls.delete(p.callId);
       if (call.kind === 'callback') {
         for (const t of q.tallies) t.withdrawn++;
@@ -492,18 +572,14 @@ export class StatsCollector {
       }
       const inThreshold = p.waitMs <= q.serviceLevelMs;
       const short = p.waitMs <= q.shortAbandonMs;
-      for (const t of q.tallies) {
-        t.abandoned++;
-        t.abandonWaitSumMs += p.waitMs;
-        if (inThreshold) t.abandonedInThreshold++;
-        if (short) t.shortAbandons++;
-      }
+      abandonedIn(q.total, p.waitMs, inThreshold, short);
+      abandonedIn(q.current, p.waitMs, inThreshold, short);
     },
     'call:withdrawn': (p) => {
       const call = this.#calls.get(p.callId);
       if (call === undefined) return;
       const q = call.queue;
-      this.#leave(q, p.callId, call);
+      this.#leave(q, call);
       this.#calls.delete(p.callId);
       for (const t of q.tallies) t.withdrawn++;
     },
@@ -513,7 +589,7 @@ export class StatsCollector {
       const q = call.queue;
       for (const t of q.tallies) t.timedOut++;
       if (p.action === 'voicemail' || p.action === 'disconnect') {
-        this.#leave(q, p.callId, call);
+        this.#leave(q, call);
         this.#calls.delete(p.callId);
       }
     },
@@ -522,9 +598,9 @@ export class StatsCollector {
       const to = this.#queues.get(p.queueId);
       if (call === undefined || to === undefined) return;
       const from = call.queue;
-      this.#leave(from, p.callId, call);
+      this.#leave(from, call);
       for (const t of from.tallies) t.overflowedOut++;
-      this.#join(to, p.callId, call, p.atMs);
+      this.#join(to, call, p.atMs);
       for (const t of to.tallies) {
         t.overflowedIn++;
         t.entered++;
@@ -562,7 +638,7 @@ export class StatsCollector {
       const q = this.#queues.get(p.queueId);
       if (q === undefined) return;
       if (p.reason === 'scheduled') {
-        this.#calls.set(p.callId, { queue: q, priority: 0, status: 'scheduled', kind: 'callback', customerId: undefined, escalated: false });
+        this.#calls.set(p.callId, newCallTrack(q, 0, 'scheduled', 'callback', undefined));
         return;
       }
       const call = this.#calls.get(p.callId);
@@ -588,18 +664,13 @@ export class StatsCollector {
       const call = this.#calls.get(p.callId);
       this.#calls.delete(p.callId);
       const q = this.#queues.get(p.queueId);
-      this.#talkTime(p.agentId, p.talkMs);
+      const a = this.#agents.get(p.agentId);
+      if (a !== undefined) a.talkTimeMs += p.talkMs;
       if (q === undefined) return;
       q.talking--;
       const resolved = p.outcome.resolved;
-      for (const t of q.tallies) {
-        t.completed++;
-        t.talkTimeMs += p.talkMs;
-        t.wrapUpTimeMs += p.wrapUpMs;
-        if (resolved !== undefined) t.outcomes++;
-        if (resolved === true) t.resolved++;
-      }
-      const a = this.#agents.get(p.agentId);
+      completedIn(q.total, p.talkMs, p.wrapUpMs, resolved);
+      completedIn(q.current, p.talkMs, p.wrapUpMs, resolved);
       if (a !== undefined && resolved !== undefined) {
         a.outcomes++;
         if (resolved) a.resolved++;
@@ -621,7 +692,7 @@ export class StatsCollector {
       for (const t of from.tallies) t.transferredOut++;
       call.priority = p.priority;
       call.kind = 'inbound';
-      this.#join(to, p.callId, call, p.atMs);
+      this.#join(to, call, p.atMs);
       for (const t of to.tallies) {
         t.transferredIn++;
         t.entered++;
