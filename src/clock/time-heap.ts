@@ -26,6 +26,11 @@ export class TimeHeap<T> {
     return this.#length === 0 ? undefined : this.#items[0];
   }
 
+  /** The sequence of the earliest item (`NaN` when empty). */
+  peekSeq(): number {
+    return this.#length === 0 ? NaN : (this.#seq[0] as number);
+  }
+
   /** The time of the earliest item, or `Infinity` when empty. */
   peekAtMs(): number {
     return this.#length === 0 ? Infinity : (this.#atMs[0] as number);

@@ -160,9 +160,7 @@ export class CallDriver {
       if (next > untilMs) break;
       if (next > clock.now()) clock.advanceTo(next);
       const kind = events.peekKind();
-      const ref = events.peekRef();
-      events.pop();
-      this.#handle(kind, ref);
+      this.#handle(kind, events.pop());
     }
   }
 
