@@ -74,6 +74,14 @@ export function sumBelow(n: number, a: number, withBusy: boolean, maxScale: numb
   return { idle, busy, scale, saturated: false };
 }
 
+/**
+ * About how many queue states {@link sumAbove} walks: to the mode (a − n)⁺/γ, then ~9 standard
+ * deviations √(a/γ) of a Gaussian-like decay (12 here, to stay above).
+ */
+export function queueStates(n: number, a: number, gamma: number): number {
+  return Math.max(0, a - n) / gamma + 12 * Math.sqrt((a + 1) / gamma) + 100;
+}
+
 /** Sums over the states n, n+1, … (callers waiting), relative to π_n, times 2^(−500·scale). */
 export interface AboveSums {
   /** Σ_{m≥0} w_m: P(an arrival waits) / π_n. */
@@ -108,9 +116,14 @@ export interface AboveSums {
  *
  * Swapping the sums, Σ_m w_m s_m P(NB ≥ m+1) = Σ_{j≥1} q_j G_j with G_j = Σ_{m<j} w_m s_m:
  * positive terms only, summed in the same walk (q_j by q_j = q_{j−1} · x (β+j−1) / j, scaled like
- * the w_m). When the walk ends at m = M, the rest is G_∞ · P(NB > M+1): taken as 1 − P(NB ≤ M+1)
- * from q_0 = e^{−βθT} when that mass is below ½; otherwise the q_j walk goes on until its own tail
- * is negligible and is normalised by its sum, so q_0's rounding does not enter at all.
+ * the w_m). When the walk ends at m = M, the rest is G_∞ · P(NB > M+1). When P(NB ≤ M+1) is
+ * ½ or more, the q_j walk goes on until its own tail is negligible and is normalised by its sum,
+ * so q_0's rounding does not enter at all; otherwise (or if that tail would take more than
+ * 10·M + 10^6 steps) P(NB > M+1) = 1 − P(NB ≤ M+1) with q_0 = e^{−βθT}, whose exponent carries
+ * a relative error of a few units in the last place of (nT/AHT) — the conditioning of the answer
+ * itself to the last bit of T.
+ *
+ * Cost: one step per queue state, about (a − n)⁺/γ + 9·√(a/γ) of them (see {@link queueStates}).
  */
 export function sumAbove(n: number, a: number, gamma: number, thresholdOverAht: number, thresholdOverPatience: number): AboveSums {
   const beta = n / gamma + 1;
@@ -160,13 +173,12 @@ export function sumAbove(n: number, a: number, gamma: number, thresholdOverAht: 
     }
   }
   // The walk added q_0 … q_{M+1} (M = m). What remains is G_∞ · P(NB > M+1).
-  const logUnit = qScale * LN2_500 - (n * thresholdOverAht + thresholdOverPatience); // ln(q_0 · 2^(500·qScale))
-  const massSoFar = qSum * Math.exp(logUnit);
-  let answeredWithin: number;
-  if (massSoFar < 0.5) {
-    answeredWithin = within * Math.exp(logUnit) + answered * (1 - massSoFar);
-  } else {
-    for (let j = m + 2; ; j++) {
+  const unit = (): number => Math.exp(qScale * LN2_500 - (n * thresholdOverAht + thresholdOverPatience)); // q_0 · 2^(500·qScale)
+  let answeredWithin: number | undefined;
+  if (qSum * unit() >= 0.5) {
+    // Most of the negative binomial is behind: walk its tail too and normalise by the whole sum.
+    const limit = 10 * m + 1_000_000;
+    for (let j = m + 2; j < limit; j++) {
       q *= (x * (beta + j - 1)) / j;
       qSum += q;
       within += q * answered;
@@ -174,12 +186,17 @@ export function sumAbove(n: number, a: number, gamma: number, thresholdOverAht: 
         q *= SMALL;
         qSum *= SMALL;
         within *= SMALL;
+        qScale++;
       } else {
-        const next = (x * (beta + j)) / (j + 1); // the ratios fall once below 1: the tail is a geometric bound
-        if (next < 1 && q * next <= TAIL_EPSILON * qSum * (1 - next)) break;
+        const next = (x * (beta + j)) / (j + 1); // the ratios fall once below 1: a geometric bound of the tail
+        if (next < 1 && q * next <= TAIL_EPSILON * qSum * (1 - next)) {
+          answeredWithin = within / qSum;
+          break;
+        }
       }
     }
-    answeredWithin = within / qSum;
   }
+  // Else (or if that tail is too long), the rest from q_0: P(NB > J) = 1 − P(NB ≤ J).
+  answeredWithin ??= within * unit() + answered * Math.max(0, 1 - qSum * unit());
   return { waiting, queued, answered, answeredWait, answeredWithin, scale: wScale };
 }

@@ -7,6 +7,12 @@ import { InvalidArgumentError } from '../model/errors.js';
 /** Milliseconds in an hour: `callsPerHour × ahtMs / MS_PER_HOUR` erlangs. */
 export const MS_PER_HOUR = 3_600_000;
 
+/** Most agents a staffing function takes (the sums stay exact and fast far beyond any real center). */
+export const MAX_AGENTS = 2_000_000_000;
+
+/** Largest offered load a staffing function takes, erlangs. */
+export const MAX_ERLANGS = 1_000_000_000;
+
 /** Renders a value for an error message: `` `5` (string) ``. */
 function shown(value: unknown): string {
   let text: string;
@@ -32,9 +38,17 @@ export function requireOptions(name: string, value: unknown): Record<string, unk
   return value as Record<string, unknown>;
 }
 
-/** A number of agents: a safe integer >= 0. */
+/** A number of agents: an integer from 0 to {@link MAX_AGENTS}. */
 export function requireAgents(name: string, value: unknown): number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) fail(name, 'an integer >= 0', value);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > MAX_AGENTS) {
+    fail(name, 'an integer >= 0 and <= 2e9', value);
+  }
+  return value;
+}
+
+/** An offered load in erlangs: finite, from 0 to {@link MAX_ERLANGS}. */
+export function requireErlangs(name: string, value: unknown): number {
+  if (typeof value !== 'number' || !(value >= 0 && value <= MAX_ERLANGS)) fail(name, 'a number >= 0 and <= 1e9', value);
   return value;
 }
 
@@ -72,9 +86,7 @@ export function offeredErlangs(input: Record<string, unknown>, ahtMs: number): n
   if (erlangs !== undefined && callsPerHour !== undefined) {
     throw new InvalidArgumentError('Expected only one of `erlangs` and `callsPerHour`, got both');
   }
-  if (erlangs !== undefined) return requireNonNegative('erlangs', erlangs);
+  if (erlangs !== undefined) return requireErlangs('erlangs', erlangs);
   if (callsPerHour === undefined) throw new InvalidArgumentError('Expected one of `erlangs` and `callsPerHour`, got neither');
-  const load = (requireNonNegative('callsPerHour', callsPerHour) * ahtMs) / MS_PER_HOUR;
-  if (!Number.isFinite(load)) fail('callsPerHour × ahtMs', 'a finite load', load);
-  return load;
+  return requireErlangs('callsPerHour × ahtMs / 3,600,000', (requireNonNegative('callsPerHour', callsPerHour) * ahtMs) / MS_PER_HOUR);
 }
