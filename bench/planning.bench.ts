@@ -1,8 +1,9 @@
 /**
- * The planning side of `docs/performance.md`: simulation speed (day-100) and, when the staffing
- * module is there, Erlang C at 10,000 agents. Printed by `npm run bench` after the routing
- * tables, and alone by `npm run bench:planning`.
+ * The planning side of `docs/performance.md`: simulation speed (day-100) and the staffing math
+ * (Erlang C at 10,000 agents against the naive recursion, Erlang A, the solvers). Printed by
+ * `npm run bench` after the routing tables, and alone by `npm run bench:planning`.
  */
+import { erlangReport, measureErlang } from './erlang.bench.js';
 import { measureSimulation } from './simulation.bench.js';
 
 const int = (n: number): string => Math.round(n).toLocaleString('en-US');
@@ -18,4 +19,7 @@ export function runPlanningBench(quick: boolean, progress: (text: string) => voi
     `target ≥ 250,000: ${speed.median >= 250_000 ? 'met' : 'NOT met'}; goal 600,000.`);
   console.log(`  check: SL ${(100 * speed.serviceLevel).toFixed(1)} %, abandoned ${(100 * speed.abandonmentRate).toFixed(2)} %, occupancy ${(100 * speed.occupancy).toFixed(1)} %.`);
   console.log('  Where the time goes: npm run bench:profile.');
+  console.log('');
+  const erlang = measureErlang(quick ? { repetitions: 3, scale: 0.25 } : { repetitions: 7, scale: 1 }, progress);
+  console.log(erlangReport(erlang).join('\n'));
 }

@@ -13,9 +13,14 @@
  *
  * Run with `npm run example:staffing-study`.
  */
-import { simulate, staffBySimulation, type ScenarioInput } from '../src/index.js';
-import { erlangAMetrics, erlangCMetrics } from '../src/staffing/erlang.js';
-import { requiredAgents } from '../src/staffing/solvers.js';
+import {
+  erlangAMetrics,
+  erlangCMetrics,
+  requiredAgents,
+  simulate,
+  staffBySimulation,
+  type ScenarioInput,
+} from '../src/index.js';
 
 const AHT_MS = 180_000;
 const THRESHOLD_MS = 20_000;

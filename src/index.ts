@@ -12,6 +12,15 @@ export { scenarioSchema } from './simulation/scenario-schema.js';
 export { compareScenarios } from './simulation/compare.js';
 export { staffBySimulation } from './simulation/staffing-search.js';
 export {
+  DEFAULT_SERVICE_LEVEL_MS,
+  MAX_QUEUE_STATES,
+  erlangAMetrics,
+  erlangB,
+  erlangC,
+  erlangCMetrics,
+} from './staffing/erlang.js';
+export { requiredAgents, scheduledHeadcount, staffDay } from './staffing/solvers.js';
+export {
   AcdError,
   DuplicateIdError,
   InvalidArgumentError,
@@ -118,3 +127,23 @@ export type {
   TransferOptions,
   TransferTarget,
 } from './model/policies.js';
+export type {
+  ErlangAInput,
+  ErlangAMetrics,
+  ErlangCInput,
+  ErlangCMetrics,
+  QueueInput,
+  QueueMetrics,
+  StaffingMetrics,
+} from './staffing/erlang.js';
+export type {
+  DayForecast,
+  DayPlan,
+  DayTotals,
+  IntervalPlan,
+  RequiredAgentsInput,
+  StaffingConstraint,
+  StaffingGoal,
+  StaffingModel,
+  StaffingResult,
+} from './staffing/solvers.js';
