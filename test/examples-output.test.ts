@@ -17,7 +17,57 @@ function pastedOutput(file: string): string {
 }
 
 describe('the examples', () => {
-  it('quickstart (npm start) runs a simulated day through the router and prints exactly the KPIs pasted in it and the README', () => {
+  it('npm start runs the bank-line scenario through acd-sim and prints exactly the tables in the README (but the speed line)', () => {
+    const output = execFileSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/bin.ts'), 'run', 'examples/scenarios/bank-line.json'], { cwd: root })
+      .toString()
+      .trim();
+    const lines = output.split('\n');
+    expect(lines.at(-1)).toMatch(/^simulated [\d,]+ calls in [\d.]+ s \([\d,]+ calls\/s\)$/);
+    const tables = lines.slice(0, -1).join('\n');
+    expect(tables).toContain('service level 20 s');
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    expect(readme).toContain(tables);
+    expect(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts.start).toBe('tsx src/cli/bin.ts run examples/scenarios/bank-line.json');
+  }, 60_000);
+
+  it.each([
+    ['staff', '--calls-per-hour', '200', '--aht', '3m', '--sl', '0.8', '--threshold', '20s', '--max-occupancy', '0.85', '--shrinkage', '0.3'],
+    ['staff', '--forecast', 'examples/scenarios/bank-line-forecast.csv', '--aht', '270s', '--sl', '0.8', '--threshold', '20s', '--shrinkage', '0.3'],
+    ['compare', 'examples/scenarios/what-if-a.json', 'examples/scenarios/what-if-b.json'],
+  ])('acd-sim %s … prints exactly what the README shows (but the speed line)', (...args) => {
+    const output = execFileSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/bin.ts'), ...args], { cwd: root })
+      .toString()
+      .trim()
+      .replace(/\n\nsimulated [\d,]+ calls in [\d.]+ s \([\d,]+ calls\/s\)$/, '');
+    expect(output.split('\n').length).toBeGreaterThan(10);
+    expect(readFileSync(join(root, 'README.md'), 'utf8')).toContain(output);
+  }, 60_000);
+
+  it('simulate (npm run example:simulate) prints exactly the KPIs pasted in it and the README', () => {
+    const file = join(root, 'examples/simulate.ts');
+    const output = execFileSync(process.execPath, ['--import', 'tsx', file], { cwd: root }).toString().trim();
+    expect(output).toContain('what-if');
+    expect(output).toBe(pastedOutput(file));
+    expect(readFileSync(join(root, 'README.md'), 'utf8')).toContain(output);
+  }, 60_000);
+
+  it('staffing-study compares Erlang C and A with simulation and prints exactly the table pasted in it and the README', () => {
+    const file = join(root, 'examples/staffing-study.ts');
+    const output = execFileSync(process.execPath, ['--import', 'tsx', file], { cwd: root }).toString().trim();
+    expect(output).toContain('agents needed for the target');
+    expect(output).toBe(pastedOutput(file));
+    expect(readFileSync(join(root, 'README.md'), 'utf8')).toContain(output);
+  }, 60_000);
+
+  it('staffing (npm run example:staffing) prints exactly the Erlang figures and day plan pasted in it and the README', () => {
+    const file = join(root, 'examples/staffing.ts');
+    const output = execFileSync(process.execPath, ['--import', 'tsx', file], { cwd: root }).toString().trim();
+    expect(output).toContain('80/20 under Erlang C: 14 agents');
+    expect(output).toBe(pastedOutput(file));
+    expect(readFileSync(join(root, 'README.md'), 'utf8')).toContain(output);
+  }, 60_000);
+
+  it('quickstart (npm run example:quickstart) runs a simulated day through the router and prints exactly the KPIs pasted in it and the README', () => {
     const file = join(root, 'examples/quickstart.ts');
     const output = execFileSync(process.execPath, ['--import', 'tsx', file], { cwd: root }).toString().trim();
     expect(output).toContain('SL 20 s');
