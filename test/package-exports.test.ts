@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -47,6 +47,28 @@ describe('the built package', () => {
     const file = join(consumer, 'cjs.cjs');
     writeFileSync(file, program("const { CallRouter, SimulatedClock, AcdError } = require('acd-engine');"));
     expect(execFileSync(process.execPath, [file], { cwd: consumer }).toString().trim()).toBe('talking function');
+  });
+
+  it('exports the simulator and the staffing math by name, from ESM and CommonJS', () => {
+    const body = `
+const day = simulate({ duration: '1h', queues: [{ id: 'q' }], agents: [{ name: 'a', count: 2, queues: { q: 1 } }],
+  arrivals: [{ process: 'poisson', queue: 'q', callsPerHour: 30, handleTime: { type: 'exponential', mean: '2m' } }] });
+console.log(day.center.arrivals.mean > 0, erlangC(2, 1).toFixed(4), requiredAgents({ erlangs: 10, ahtMs: 180000, serviceLevel: 0.8 }).agents);
+`;
+    writeFileSync(join(consumer, 'sim.mjs'), `import { simulate, erlangC, requiredAgents } from 'acd-engine';${body}`);
+    writeFileSync(join(consumer, 'sim.cjs'), `const { simulate, erlangC, requiredAgents } = require('acd-engine');${body}`);
+    for (const file of ['sim.mjs', 'sim.cjs']) {
+      expect(execFileSync(process.execPath, [join(consumer, file)], { cwd: consumer }).toString().trim(), file).toBe('true 0.3333 14');
+    }
+  });
+
+  it('ships the acd-sim command named in package.json bin', () => {
+    const bin = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).bin['acd-sim'] as string;
+    const cli = join(root, bin);
+    expect(readFileSync(cli, 'utf8').startsWith('#!/usr/bin/env node')).toBe(true);
+    const staff = ['staff', '--calls-per-hour', '200', '--aht', '3m', '--sl', '0.8', '--threshold', '20s', '--json'];
+    const answer = JSON.parse(execFileSync(process.execPath, [cli, ...staff], { cwd: consumer }).toString()) as unknown;
+    expect(JSON.stringify(answer)).toContain('"agents":14');
   });
 
   it('ships type declarations a TypeScript consumer resolves by name (ESM and CommonJS)', () => {
