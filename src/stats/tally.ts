@@ -51,15 +51,11 @@ const COUNTERS: readonly Counter[] = [
   'talkTimeMs', 'wrapUpTimeMs',
 ];
 
-/** The wait quantiles reported (p50, p90, p95), ascending: one walk of the histogram finds them. */
-const WAIT_QUANTILES: readonly number[] = [0.5, 0.9, 0.95];
-
 const ratio = (num: number, den: number): number | null => (den > 0 ? num / den : null);
 
 /** The public figures of a tally: counts, then the derived shares, averages and quantiles. */
 export function figures(t: Tally): QueueFigures {
   const left = t.answered + t.abandoned;
-  const [p50, p90, p95] = t.waits.quantiles(WAIT_QUANTILES);
   return {
     entered: t.entered,
     refused: t.refused,
@@ -94,9 +90,9 @@ export function figures(t: Tally): QueueFigures {
     },
     asaMs: ratio(t.waitSumMs, t.answered),
     averageWaitMs: ratio(t.waitSumMs + t.abandonWaitSumMs, left),
-    waitP50Ms: p50 ?? null,
-    waitP90Ms: p90 ?? null,
-    waitP95Ms: p95 ?? null,
+    waitP50Ms: t.waits.quantile(0.5) ?? null,
+    waitP90Ms: t.waits.quantile(0.9) ?? null,
+    waitP95Ms: t.waits.quantile(0.95) ?? null,
     talkTimeMs: t.talkTimeMs,
     wrapUpTimeMs: t.wrapUpTimeMs,
     ahtMs: ratio(t.talkTimeMs + t.wrapUpTimeMs, t.completed),

@@ -59,32 +59,18 @@ export class WaitHistogram {
    * its bucket's lower bound); `undefined` when empty.
    */
   quantile(q: number): number | undefined {
-    return this.quantiles([q])[0];
-  }
-
-  /**
-   * Several {@link quantile}s in one walk of the buckets; `qs` must be in ascending order. Each is
-   * `undefined` when empty.
-   */
-  quantiles(qs: readonly number[]): (number | undefined)[] {
-    const found: (number | undefined)[] = qs.map(() => undefined);
-    if (this.#total === 0) return found;
+    if (this.#total === 0) return undefined;
+    const rank = Math.max(1, Math.ceil(q * this.#total));
     const counts = this.#counts;
-    let next = 0;
-    let rank = Math.max(1, Math.ceil((qs[0] as number) * this.#total));
     let seen = 0;
     let last = 0;
-    for (let bucket = 0; bucket < counts.length && next < qs.length; bucket++) {
+    for (let bucket = 0; bucket < counts.length; bucket++) {
       const count = counts[bucket] as number;
       if (count === 0) continue;
       seen += count;
       last = bucket;
-      while (next < qs.length && seen >= rank) {
-        found[next++] = lowerBound(bucket);
-        if (next < qs.length) rank = Math.max(1, Math.ceil((qs[next] as number) * this.#total));
-      }
+      if (seen >= rank) return lowerBound(bucket);
     }
-    for (; next < qs.length; next++) found[next] = lowerBound(last);
-    return found;
+    return lowerBound(last);
   }
 }
