@@ -6,7 +6,9 @@ import {
   removeQueue,
   reprofileAgent,
   updateQueueRecord,
+  type CallFields,
 } from './engine/configuration.js';
+import type { KnownTarget } from './policies/known-agents.js';
 import { transferCall } from './policies/transfers.js';
 import { estimatedWaitMs, positionOf } from './policies/wait-estimates.js';
 import {
@@ -15,11 +17,13 @@ import {
   requireAttempts,
 } from './engine/validate-policies.js';
 import {
+  builtCallFields,
   checkOverflowTargets,
   parseCallFields,
   parseTransfer,
   requireAgent,
   requireQueue,
+  type BuiltCall,
 } from './engine/call-input.js';
 import { admitCall, reprioritize } from './engine/line-entry.js';
 import { RouterEmitter } from './engine/router-emitter.js';
@@ -123,6 +127,13 @@ const DEFAULT_CAPACITY: Readonly<Record<string, number>> = { voice: 1 };
  * router.on('call:offered', ({ callId, agentId }) => router.answer(callId));
  * router.enqueue({ id: 'c-1', queue: 'support' }); // offered to ana, answered
  */
+/**
+ * @internal The simulator's enqueue, for calls it built itself from a validated scenario: as
+ * {@link CallRouter.enqueue} without re-checking the input (see `builtCallFields`). Not part of
+ * the package's API; the public methods keep validating everything.
+ */
+export let enqueueBuilt: (router: CallRouter, call: BuiltCall) => EnqueueResult;
+
 export class CallRouter extends RouterEmitter {
   /** The clock the router reads time from. */
   readonly clock: Clock;
@@ -305,7 +316,11 @@ export class CallRouter extends RouterEmitter {
     const input = requireObject('call', call);
     rejectUnknownFields('call', input, CALL_FIELDS);
     const maxWaitMs = input.maxWaitMs === undefined ? Infinity : requireDuration('call.maxWaitMs', input.maxWaitMs, true);
-    const fields = parseCallFields(this.#core, 'call', input);
+    return this.#enqueueFields(parseCallFields(this.#core, 'call', input), maxWaitMs);
+  }
+
+  /** Enqueues a call whose fields are validated: admission, routing, then the events. */
+  #enqueueFields(fields: CallFields & { readonly preferred: KnownTarget | undefined }, maxWaitMs: number): EnqueueResult {
     const core = this.#core;
     const record = newCallRecord(core, fields, maxWaitMs, 'waiting', 'inbound');
     const refusal = admitCall(core, record, fields.preferred);
@@ -314,6 +329,10 @@ export class CallRouter extends RouterEmitter {
     const result = this.#result(record, refusal);
     this.events.flush();
     return result;
+  }
+
+  static {
+    enqueueBuilt = (router, call) => router.#enqueueFields(builtCallFields(router.#core, call), Infinity);
   }
 
   /**

@@ -86,6 +86,38 @@ export function parseCallFields(core: RouterCore, name: string, input: Record<st
   return { id, queue, bucket, priority, customerId, attributes, escalation, preferred };
 }
 
+/** A call the simulator built itself from a validated scenario: see {@link builtCallFields}. */
+export interface BuiltCall {
+  readonly id: string;
+  readonly queue: string;
+  readonly priority: number | undefined;
+  readonly channel: string | undefined;
+  readonly requirements: Readonly<Record<string, number>> | undefined;
+  readonly attributes: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * The fields {@link parseCallFields} gives for an inbound call the simulator built from a scenario
+ * its schema already checked (types and ranges), without checking them again. The queue must still
+ * exist and the id must still be free: those depend on the router's state.
+ */
+export function builtCallFields(core: RouterCore, call: BuiltCall) {
+  const queue = core.queues.get(call.queue);
+  if (queue === undefined) throw new UnknownQueueError(call.queue);
+  if (core.calls.has(call.id)) throw new DuplicateIdError('call', call.id);
+  const bucket = core.table.bucketFor(queue, call.channel ?? 'voice', call.requirements ?? EMPTY, queue.maxTier);
+  return {
+    id: call.id,
+    queue,
+    bucket,
+    priority: call.priority ?? 0,
+    customerId: undefined,
+    attributes: call.attributes,
+    escalation: undefined,
+    preferred: undefined,
+  };
+}
+
 /** Validates a transfer of a connected call: where to, and how (defaults from the call and the queues). */
 export function parseTransfer(
   core: RouterCore,

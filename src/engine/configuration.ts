@@ -7,6 +7,7 @@ import { reline } from './call-lines.js';
 import { routeReturned } from './dispatch.js';
 import type { AgentRecord, CallRecord, CallRecordStatus, ChannelSlot, QueueRecord } from './records.js';
 import type { RouterCore } from './router-core.js';
+import { SmallSet } from './small-set.js';
 
 /** Recent answer times kept per queue for wait estimates. */
 const ANSWER_HISTORY = 32;
@@ -96,10 +97,10 @@ export function newAgentRecord(core: RouterCore, fields: AgentFields): AgentReco
     skills: fields.skills,
     slots,
     pool: poolOf(core, fields.queues, fields.skills, slots),
-    calls: new Set(),
+    calls: new SmallSet(),
     offers: 0,
     talking: 0,
-    wrapUps: new Set(),
+    wrapUps: new SmallSet(),
     callsHandled: 0,
     talkTimeMs: 0,
     missedOffers: 0,

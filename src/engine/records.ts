@@ -10,6 +10,7 @@ import type {
 import type { CallKind, CallbackPolicy, EscalationStep, ExitAction, JoinRule, KnownAgentKind } from '../model/policies.js';
 import type { KnownTarget } from '../policies/known-agents.js';
 import type { Deadline } from './deadlines.js';
+import type { SmallSet } from './small-set.js';
 
 /** Internal, mutable state of a queue. Plain data: it serialises. */
 export interface QueueRecord {
@@ -73,11 +74,11 @@ export interface AgentRecord {
   readonly slots: Map<Channel, ChannelSlot>;
   pool: AgentPool;
   /** Calls offered to or talking with the agent. */
-  readonly calls: Set<CallRecord>;
+  readonly calls: SmallSet<CallRecord>;
   offers: number;
   talking: number;
   /** Wrap-up periods under way, each holding a slot of its channel until its deadline. */
-  readonly wrapUps: Set<Deadline>;
+  readonly wrapUps: SmallSet<Deadline>;
   callsHandled: number;
   talkTimeMs: number;
   missedOffers: number;

@@ -1,7 +1,6 @@
-import type { CallRouter } from '../call-router.js';
+import { enqueueBuilt, type CallRouter } from '../call-router.js';
 import type { SimulatedClock } from '../clock/simulated-clock.js';
 import type { CallOfferedEvent } from '../model/events.js';
-import type { CallInput } from '../model/types.js';
 import type { Random } from '../random/random.js';
 import type { WaitHistogram } from '../stats/wait-histogram.js';
 import type { ArrivalGenerator, Arrival } from './arrivals.js';
@@ -209,19 +208,15 @@ export class CallDriver {
     const now = this.#clock.now();
     const call = new SimCall(id, arrival, measure, now);
     const attributes = call as unknown as Record<string, unknown>;
-    const { priority, channel, requirements } = stream;
-    const input: CallInput =
-      priority === undefined && channel === undefined && requirements === undefined
-        ? { id, queue: arrival.queue, attributes }
-        : {
-            id,
-            queue: arrival.queue,
-            attributes,
-            ...(priority !== undefined ? { priority } : {}),
-            ...(channel !== undefined ? { channel } : {}),
-            ...(requirements !== undefined ? { requirements } : {}),
-          };
-    const result = this.#router.enqueue(input);
+    // Built here from the validated scenario: the router need not check it again.
+    const result = enqueueBuilt(this.#router, {
+      id,
+      queue: arrival.queue,
+      priority: stream.priority,
+      channel: stream.channel,
+      requirements: stream.requirements,
+      attributes,
+    });
     if (arrival.atMs >= this.#warmupMs) {
       measure.arrivals++;
       if (result.status === 'waiting') measure.waited++;

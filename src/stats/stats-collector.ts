@@ -12,7 +12,58 @@ export interface StatsSettings {
   readonly surveyWindowMs: number;
 }
 
-const AGENT_STATES: readonly AgentState[] = ['offline', 'available', 'not-ready', 'offered', 'busy', 'wrap-up'];
+/**
+ * An agent's time in each state, ms, in named fields of one fixed shape: the hottest statistic
+ * (every state change adds to it) is then a named store, not a store keyed by the state's name.
+ */
+class StateTimes {
+  offline = 0;
+  available = 0;
+  notReady = 0;
+  offered = 0;
+  busy = 0;
+  wrapUp = 0;
+
+  add(state: AgentState, ms: number): void {
+    switch (state) {
+      case 'offline':
+        this.offline += ms;
+        return;
+      case 'available':
+        this.available += ms;
+        return;
+      case 'not-ready':
+        this.notReady += ms;
+        return;
+      case 'offered':
+        this.offered += ms;
+        return;
+      case 'busy':
+        this.busy += ms;
+        return;
+      case 'wrap-up':
+        this.wrapUp += ms;
+        return;
+    }
+  }
+
+  /** Time working: offered, busy or in wrap-up. */
+  get working(): number {
+    return this.offered + this.busy + this.wrapUp;
+  }
+
+  /** The times by state name, as {@link AgentStats.timeInStateMs} reports them. */
+  toRecord(): Record<AgentState, number> {
+    return {
+      offline: this.offline,
+      available: this.available,
+      'not-ready': this.notReady,
+      offered: this.offered,
+      busy: this.busy,
+      'wrap-up': this.wrapUp,
+    };
+  }
+}
 
 interface CallTrack {
   /** The queue the call is in (a queue is removed only once it has no live calls). */
@@ -62,7 +113,7 @@ interface AgentTrack {
   stateSinceMs: number;
   /** Start of the time not yet added to `time` (a presence change under work splits it, not the state). */
   periodStartMs: number;
-  readonly time: Record<AgentState, number>;
+  readonly time: StateTimes;
   callsHandled: number;
   talkTimeMs: number;
   missedOffers: number;
@@ -271,7 +322,7 @@ export class StatsCollector {
   agentStats(agentId: string, nowMs: number): AgentStats | undefined {
     const a = this.#agents.get(agentId);
     if (a === undefined) return undefined;
-    const time = { ...a.time };
+    const time = a.time.toRecord();
     time[a.state] += nowMs - a.periodStartMs;
     const working = time.offered + time.busy + time['wrap-up'];
     const worked = working + time.available;
@@ -317,7 +368,7 @@ export class StatsCollector {
     let idle = 0;
     for (const a of this.#agents.values()) {
       const open = nowMs - a.periodStartMs;
-      working += a.time.offered + a.time.busy + a.time['wrap-up'];
+      working += a.time.working;
       idle += a.time.available;
       if (a.state === 'available') idle += open;
       else if (a.state === 'offered' || a.state === 'busy' || a.state === 'wrap-up') working += open;
@@ -464,7 +515,6 @@ export class StatsCollector {
       this.#queues.delete(q.id);
     },
     'agent:added': (p) => {
-      const time = Object.fromEntries(AGENT_STATES.map((state) => [state, 0])) as Record<AgentState, number>;
       const a: AgentTrack = {
         id: p.agentId,
         queues: Object.keys(p.queues),
@@ -472,7 +522,7 @@ export class StatsCollector {
         presence: p.state,
         stateSinceMs: p.atMs,
         periodStartMs: p.atMs,
-        time,
+        time: new StateTimes(),
         callsHandled: 0,
         talkTimeMs: 0,
         missedOffers: 0,
@@ -500,7 +550,7 @@ export class StatsCollector {
     'agent:state-changed': (p) => {
       const a = this.#agents.get(p.agentId);
       if (a === undefined) return;
-      a.time[a.state] += p.atMs - a.periodStartMs;
+      a.time.add(a.state, p.atMs - a.periodStartMs);
       a.periodStartMs = p.atMs;
       // As the router: a presence change under work is reported, but the state did not change.
       if (p.to !== p.from || p.to === 'not-ready') a.stateSinceMs = p.atMs;
