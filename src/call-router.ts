@@ -112,6 +112,13 @@ const CALLBACK_FIELDS = [...BASE_CALL_FIELDS, 'atMs', 'maxAttempts', 'retryDelay
 const DEFAULT_CAPACITY: Readonly<Record<string, number>> = { voice: 1 };
 
 /**
+ * @internal The simulator's enqueue, for calls it built itself from a validated scenario: as
+ * {@link CallRouter.enqueue} without re-checking the input (see `builtCallFields`). Not part of
+ * the package's API; the public methods keep validating everything.
+ */
+export let enqueueBuilt: (router: CallRouter, call: BuiltCall) => EnqueueResult;
+
+/**
  * The ACD: queues of callers, skilled agents, offers, wrap-up and typed events.
  *
  * Every method is synchronous and deterministic. Each validates its input first and throws an
@@ -127,12 +134,6 @@ const DEFAULT_CAPACITY: Readonly<Record<string, number>> = { voice: 1 };
  * router.on('call:offered', ({ callId, agentId }) => router.answer(callId));
  * router.enqueue({ id: 'c-1', queue: 'support' }); // offered to ana, answered
  */
-/**
- * @internal The simulator's enqueue, for calls it built itself from a validated scenario: as
- * {@link CallRouter.enqueue} without re-checking the input (see `builtCallFields`). Not part of
- * the package's API; the public methods keep validating everything.
- */
-export let enqueueBuilt: (router: CallRouter, call: BuiltCall) => EnqueueResult;
 
 export class CallRouter extends RouterEmitter {
   /** The clock the router reads time from. */
