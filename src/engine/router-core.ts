@@ -479,14 +479,17 @@ export class RouterCore {
    */
   settle(): void {
     const now = this.now();
-    if (this.deadlines.hasDue(now)) this.deadlines.runDue(now, (deadline) => this.#fire(deadline));
+    if (this.deadlines.hasDue(now)) this.deadlines.runDue(now, this.#fireDeadline);
   }
 
   /** The clock timer fired: run what is due, then deliver the events. */
   #runDue(): void {
-    this.deadlines.runDue(this.now(), (deadline) => this.#fire(deadline));
+    this.deadlines.runDue(this.now(), this.#fireDeadline);
     this.out.flush();
   }
+
+  /** {@link #fire} as one function for every run of due deadlines, not a closure each time. */
+  readonly #fireDeadline = (deadline: Deadline): void => this.#fire(deadline);
 
   /**
    * Calls just returned to line whose next timed action is already due (a hold-time limit that
