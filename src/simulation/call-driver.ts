@@ -1,4 +1,5 @@
 import { enqueueBuilt, type CallRouter } from '../call-router.js';
+import type { BuiltCall } from '../engine/call-input.js';
 import type { SimulatedClock } from '../clock/simulated-clock.js';
 import type { CallOfferedEvent } from '../model/events.js';
 import type { Random } from '../random/random.js';
@@ -83,6 +84,18 @@ export class CallDriver {
   readonly #centerWaits: WaitHistogram;
   readonly #centerBins: number[];
   #calls = 0;
+  /**
+   * The call handed to the router at each arrival, filled anew: the router copies what it needs
+   * before it returns (an object per arrival was garbage at once).
+   */
+  readonly #built: { -readonly [K in keyof BuiltCall]: BuiltCall[K] } = {
+    id: '',
+    queue: '',
+    priority: undefined,
+    channel: undefined,
+    requirements: undefined,
+    attributes: {},
+  };
 
   constructor(options: {
     router: CallRouter;
@@ -209,19 +222,19 @@ export class CallDriver {
     const call = new SimCall(id, arrival, measure, now);
     const attributes = call as unknown as Record<string, unknown>;
     // Built here from the validated scenario: the router need not check it again.
-    const result = enqueueBuilt(this.#router, {
-      id,
-      queue: arrival.queue,
-      priority: stream.priority,
-      channel: stream.channel,
-      requirements: stream.requirements,
-      attributes,
-    });
+    const built = this.#built;
+    built.id = id;
+    built.queue = arrival.queue;
+    built.priority = stream.priority;
+    built.channel = stream.channel;
+    built.requirements = stream.requirements;
+    built.attributes = attributes;
+    const status = enqueueBuilt(this.#router, built);
     if (arrival.atMs >= this.#warmupMs) {
       measure.arrivals++;
-      if (result.status === 'waiting') measure.waited++;
+      if (status === 'waiting') measure.waited++;
     }
-    if (result.accepted && !call.connected && arrival.patienceMs !== Infinity) {
+    if (status !== 'refused' && !call.connected && arrival.patienceMs !== Infinity) {
       call.patience = true;
       this.#events.push(now + arrival.patienceMs, HANG_UP, call);
     }
