@@ -81,6 +81,7 @@ const newSlot = (channel: Channel, capacity: number): ChannelSlot => ({
   used: 0,
   epoch: 0,
   listed: false,
+  freeIndex: -1,
 });
 
 /** An agent's record, in the pool of its profile, idle since now. */

@@ -60,6 +60,11 @@ export interface ChannelSlot {
   epoch: number;
   /** Whether the slot is listed as free in its pool. */
   listed: boolean;
+  /**
+   * Where the slot is in its pool's list of free slots on its channel (−1: not in it), so that
+   * listing and unlisting it (on every offer and every wrap-up's end) needs no map of positions.
+   */
+  freeIndex: number;
 }
 
 /** Internal, mutable state of an agent. */

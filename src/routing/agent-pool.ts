@@ -34,9 +34,11 @@ export interface FreeAgent {
 
 /** The free agents of one pool on one channel, with a heap per strategy in use. */
 class FreeChannel {
-  /** Free slots, indexable for uniform random choice; removal swaps the last one in. */
+  /**
+   * Free slots, indexable for uniform random choice; removal swaps the last one in. Each slot
+   * knows its position (`freeIndex`): a slot is in the free list of its own pool and channel only.
+   */
   readonly free: FreeAgent[] = [];
-  readonly #index = new Map<ChannelSlot, number>();
   readonly heaps = new Map<StrategyName, Heap<FreeEntry>>();
 
   get size(): number {
@@ -45,20 +47,20 @@ class FreeChannel {
 
   /** @returns whether the slot was not listed before. */
   add(agent: AgentRecord, slot: ChannelSlot): boolean {
-    if (this.#index.has(slot)) return false;
-    this.#index.set(slot, this.free.length);
+    if (slot.freeIndex >= 0) return false;
+    slot.freeIndex = this.free.length;
     this.free.push({ agent, slot });
     return true;
   }
 
   delete(slot: ChannelSlot): void {
-    const at = this.#index.get(slot);
-    if (at === undefined) return;
-    this.#index.delete(slot);
+    const at = slot.freeIndex;
+    if (at < 0) return;
+    slot.freeIndex = -1;
     const last = this.free.pop() as FreeAgent;
     if (at < this.free.length) {
       this.free[at] = last;
-      this.#index.set(last.slot, at);
+      last.slot.freeIndex = at;
     }
   }
 }
