@@ -40,6 +40,12 @@ class FreeChannel {
    */
   readonly free: FreeAgent[] = [];
   readonly heaps = new Map<StrategyName, Heap<FreeEntry>>();
+  /**
+   * The strategies of `heaps` and their heaps, in the same order: listing a slot walks these
+   * arrays (iterating the map made an iterator and an entry array per listing).
+   */
+  readonly strategies: StrategyName[] = [];
+  readonly heapList: Array<Heap<FreeEntry>> = [];
 
   get size(): number {
     return this.free.length;
@@ -106,7 +112,11 @@ export class AgentPool {
     slot.epoch++;
     // Re-listing a listed slot (to re-key it) must not count the pool as newly free.
     if (free.add(agent, slot) && free.size === 1) this.#countFreePool(slot.channel, 1);
-    for (const [name, heap] of free.heaps) {
+    const strategies = free.strategies;
+    const heaps = free.heapList;
+    for (let i = 0; i < heaps.length; i++) {
+      const heap = heaps[i] as Heap<FreeEntry>;
+      const name = strategies[i] as StrategyName;
       heap.add(this.#entry(agent, slot, name));
       if (heap.length > 2 * free.size + 32) this.#rebuild(free, name);
     }
@@ -204,6 +214,8 @@ export class AgentPool {
     if (heap === undefined) {
       heap = new Heap<FreeEntry>(byFreeOrder);
       free.heaps.set(strategy, heap);
+      free.strategies.push(strategy);
+      free.heapList.push(heap);
       for (const { agent, slot } of free.free) entries.push(this.#entry(agent, slot, strategy));
     } else {
       for (const entry of heap.toArray()) if (isCurrent(entry)) entries.push(entry);
