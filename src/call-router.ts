@@ -165,8 +165,7 @@ export class CallRouter extends RouterEmitter {
         } catch (error) {
           logger.error({ err: error, event: name }, 'acd-engine: the audit sink threw');
         }
-        // The statistics keep no payload; an audit log may hand them on (the logger sink).
-      }, log === undefined);
+      });
     }
   }
 

@@ -2,22 +2,10 @@ import { EventEmitter } from 'eventemitter3';
 import { CALL_ROUTER_EVENT_NAMES, type CallRouterEventName, type CallRouterEvents } from '../model/events.js';
 import type { Logger } from '../model/logger.js';
 
-/** The events of every call whose payloads are reused once only the statistics read them (see {@link EventSink.spare}). */
-export type ReusableEventName = 'agent:state-changed' | 'call:queued' | 'call:answered' | 'call:completed';
-
-/** A payload with its fields writable, to fill in. */
-export type Fillable<T> = { -readonly [K in keyof T]: T[K] };
-
 /** Where the engine sends events; they are emitted once the state is consistent. */
 export interface EventSink {
   /** Whether anyone listens, so payloads nobody reads are never built. */
   wants(name: CallRouterEventName): boolean;
-  /**
-   * A payload object of an earlier `name` event that nobody but the statistics read (no
-   * listener got it), to fill in, every field, and push instead of a new object: `undefined`
-   * when there is none. A payload a listener got is never reused.
-   */
-  spare<K extends ReusableEventName>(name: K): Fillable<CallRouterEvents[K][0]> | undefined;
   push<K extends CallRouterEventName>(name: K, payload: CallRouterEvents[K][0]): void;
   /** Delivers what was pushed (a no-op while already delivering: re-entrant calls append). */
   flush(): void;
@@ -36,24 +24,6 @@ interface ListenerStore {
 }
 
 const PREFIX = typeof EventEmitter.prefixed === 'string' ? EventEmitter.prefixed : '';
-/** Spare payloads kept per event: as many as one operation pushes before the first is delivered. */
-const MAX_SPARES = 8;
-
-/** Delivered payloads of one event, free to fill in again: a stack of at most {@link MAX_SPARES}. */
-class Spares<T> {
-  /** The first `#count` are free; those after are stale references to payloads in use again. */
-  readonly #items: T[] = [];
-  #count = 0;
-
-  take(): T | undefined {
-    return this.#count === 0 ? undefined : this.#items[--this.#count];
-  }
-
-  keep(payload: T): void {
-    if (this.#count < MAX_SPARES) this.#items[this.#count++] = payload;
-  }
-}
-
 /** Store keys computed once: building `prefix + name` per event showed up in profiles. */
 const STORE_KEYS = Object.fromEntries(CALL_ROUTER_EVENT_NAMES.map((name) => [name, PREFIX + name])) as Record<
   CallRouterEventName,
@@ -85,18 +55,6 @@ export class EventBuffer implements EventSink {
   #listened: Record<CallRouterEventName, boolean> | undefined;
   /** Sees every lifecycle event as it is pushed (statistics, audit log), listeners or not. */
   #tap: ((name: CallRouterEventName, payload: unknown) => void) | undefined;
-  /** Whether the tap keeps no payload, so one that no listener got may be reused. */
-  #reuse = false;
-  /**
-   * Payloads of the reusable events that only the tap read, delivered and free to fill in again:
-   * the statistics read every event, and seven of them per call were garbage at once. (One
-   * field per event, not a record keyed by name: a keyed look-up by a varying name is a
-   * megamorphic load, dearer than the allocation it saves.)
-   */
-  readonly #spareStateChanged = new Spares<Fillable<CallRouterEvents['agent:state-changed'][0]>>();
-  readonly #spareQueued = new Spares<Fillable<CallRouterEvents['call:queued'][0]>>();
-  readonly #spareAnswered = new Spares<Fillable<CallRouterEvents['call:answered'][0]>>();
-  readonly #spareCompleted = new Spares<Fillable<CallRouterEvents['call:completed'][0]>>();
 
   constructor(emitter: EventEmitter<CallRouterEvents>, logger: Logger) {
     this.#emitter = emitter;
@@ -110,37 +68,15 @@ export class EventBuffer implements EventSink {
 
   /**
    * Gives every lifecycle event (not `listener-error`) to `tap` as it is pushed, whether anyone
-   * listens or not: the statistics and the audit log are built from the events alone. With
-   * `keepsNone` (the tap keeps no payload once it returns), payloads no listener got are reused.
+   * listens or not: the statistics and the audit log are built from the events alone.
    */
-  setTap(tap: (name: CallRouterEventName, payload: unknown) => void, keepsNone = false): void {
+  setTap(tap: (name: CallRouterEventName, payload: unknown) => void): void {
     this.#tap = tap;
-    this.#reuse = keepsNone;
     this.#listened = undefined;
   }
 
   wants(name: CallRouterEventName): boolean {
     return (this.#listened ??= this.#whoListens())[name];
-  }
-
-  spare<K extends ReusableEventName>(name: K): Fillable<CallRouterEvents[K][0]> | undefined {
-    return (this.#sparesOf(name) as Spares<Fillable<CallRouterEvents[K][0]>>).take();
-  }
-
-  /** The spare payloads of an event, or `undefined` for an event whose payloads are not reused. */
-  #sparesOf(name: CallRouterEventName): Spares<unknown> | undefined {
-    switch (name) {
-      case 'agent:state-changed':
-        return this.#spareStateChanged;
-      case 'call:queued':
-        return this.#spareQueued;
-      case 'call:answered':
-        return this.#spareAnswered;
-      case 'call:completed':
-        return this.#spareCompleted;
-      default:
-        return undefined;
-    }
   }
 
   push<K extends CallRouterEventName>(name: K, payload: CallRouterEvents[K][0]): void {
@@ -155,11 +91,7 @@ export class EventBuffer implements EventSink {
     const names = this.#names;
     const payloads = this.#payloads;
     try {
-      for (let i = 0; i < this.#pending; i++) {
-        const name = names[i] as CallRouterEventName;
-        // A payload no listener got was read by the tap alone, which kept nothing: reusable.
-        if (!this.#dispatch(name, payloads[i]) && this.#reuse) this.#keepSpare(name, payloads[i]);
-      }
+      for (let i = 0; i < this.#pending; i++) this.#dispatch(names[i] as CallRouterEventName, payloads[i]);
     } finally {
       // Delivered payloads are not kept alive by the buffer.
       for (let i = 0; i < this.#pending; i++) payloads[i] = undefined;
@@ -168,23 +100,16 @@ export class EventBuffer implements EventSink {
     }
   }
 
-  /** Delivers one event to its listeners; returns whether it had any. */
-  #dispatch(name: CallRouterEventName, payload: unknown): boolean {
+  #dispatch(name: CallRouterEventName, payload: unknown): void {
     const found = this.#listenersOf(name);
-    if (found === undefined) return false;
+    if (found === undefined) return;
     if (!Array.isArray(found)) {
       this.#invoke(name, found, payload);
-      return true;
+      return;
     }
     // eventemitter3 appends to this array when a listener is added and replaces it when one is
     // removed: a listener added during dispatch gets the next event, not this one (as with emit).
     for (let i = 0, count = found.length; i < count; i++) this.#invoke(name, found[i] as StoredListener, payload);
-    return true;
-  }
-
-  /** Keeps a delivered payload that only the tap read as a spare of its event, if reusable and not enough are kept. */
-  #keepSpare(name: CallRouterEventName, payload: unknown): void {
-    this.#sparesOf(name)?.keep(payload);
   }
 
   #invoke(name: CallRouterEventName, listener: StoredListener, payload: unknown): void {

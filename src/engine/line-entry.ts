@@ -58,31 +58,17 @@ function placeInLine(core: RouterCore, call: CallRecord, known: KnownTarget | un
 
 function queued(core: RouterCore, call: CallRecord, rejoined: boolean, knownAgentId: string | undefined): void {
   if (core.out.wants('call:queued')) {
-    const p = core.out.spare('call:queued');
-    if (p === undefined) {
-      core.out.push('call:queued', {
-        callId: call.id,
-        queueId: call.queue.id,
-        atMs: core.now(),
-        priority: call.priority,
-        channel: call.channel,
-        kind: call.kind,
-        rejoined,
-        knownAgentId,
-        customerId: call.customerId,
-      });
-    } else {
-      p.callId = call.id;
-      p.queueId = call.queue.id;
-      p.atMs = core.now();
-      p.priority = call.priority;
-      p.channel = call.channel;
-      p.kind = call.kind;
-      p.rejoined = rejoined;
-      p.knownAgentId = knownAgentId;
-      p.customerId = call.customerId;
-      core.out.push('call:queued', p);
-    }
+    core.out.push('call:queued', {
+      callId: call.id,
+      queueId: call.queue.id,
+      atMs: core.now(),
+      priority: call.priority,
+      channel: call.channel,
+      kind: call.kind,
+      rejoined,
+      knownAgentId,
+      customerId: call.customerId,
+    });
   }
 }
 

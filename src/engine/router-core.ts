@@ -106,25 +106,14 @@ export class RouterCore {
     agent.callsHandled++;
     relist(agent);
     if (this.out.wants('call:answered')) {
-      const p = this.out.spare('call:answered');
-      if (p === undefined) {
-        this.out.push('call:answered', {
-          callId: call.id,
-          queueId: call.queue.id,
-          atMs: now,
-          agentId: agent.id,
-          waitMs: now - call.arrivalMs,
-          kind: call.kind,
-        });
-      } else {
-        p.callId = call.id;
-        p.queueId = call.queue.id;
-        p.atMs = now;
-        p.agentId = agent.id;
-        p.waitMs = now - call.arrivalMs;
-        p.kind = call.kind;
-        this.out.push('call:answered', p);
-      }
+      this.out.push('call:answered', {
+        callId: call.id,
+        queueId: call.queue.id,
+        atMs: now,
+        agentId: agent.id,
+        waitMs: now - call.arrivalMs,
+        kind: call.kind,
+      });
     }
     this.#touch(agent);
   }
@@ -193,31 +182,17 @@ export class RouterCore {
     const wrapUpMs = outcome.wrapUpMs ?? call.queue.wrapUpMs;
     this.releaseTalk(call, wrapUpMs);
     if (this.out.wants('call:completed')) {
-      const p = this.out.spare('call:completed');
-      if (p === undefined) {
-        this.out.push('call:completed', {
-          callId: call.id,
-          queueId: call.queue.id,
-          atMs: now,
-          agentId: agent.id,
-          waitMs: call.answeredAtMs - call.arrivalMs,
-          talkMs,
-          outcome,
-          kind: call.kind,
-          wrapUpMs,
-        });
-      } else {
-        p.callId = call.id;
-        p.queueId = call.queue.id;
-        p.atMs = now;
-        p.agentId = agent.id;
-        p.waitMs = call.answeredAtMs - call.arrivalMs;
-        p.talkMs = talkMs;
-        p.outcome = outcome;
-        p.kind = call.kind;
-        p.wrapUpMs = wrapUpMs;
-        this.out.push('call:completed', p);
-      }
+      this.out.push('call:completed', {
+        callId: call.id,
+        queueId: call.queue.id,
+        atMs: now,
+        agentId: agent.id,
+        waitMs: call.answeredAtMs - call.arrivalMs,
+        talkMs,
+        outcome,
+        kind: call.kind,
+        wrapUpMs,
+      });
     }
     this.agentChanged(agent);
   }
@@ -484,25 +459,14 @@ export class RouterCore {
     agent.shownPresence = agent.presence;
     agent.shownReason = agent.reason;
     if (this.out.wants('agent:state-changed')) {
-      const p = this.out.spare('agent:state-changed');
-      if (p === undefined) {
-        this.out.push('agent:state-changed', {
-          agentId: agent.id,
-          from,
-          to: state,
-          presence: agent.presence,
-          reason: agent.reason,
-          atMs: now,
-        });
-      } else {
-        p.agentId = agent.id;
-        p.from = from;
-        p.to = state;
-        p.presence = agent.presence;
-        p.reason = agent.reason;
-        p.atMs = now;
-        this.out.push('agent:state-changed', p);
-      }
+      this.out.push('agent:state-changed', {
+        agentId: agent.id,
+        from,
+        to: state,
+        presence: agent.presence,
+        reason: agent.reason,
+        atMs: now,
+      });
     }
   }
 
