@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { simulate, type ScenarioInput, type SimulationResult } from '../src/index.js';
+import { ScenarioError, simulate, type ScenarioInput, type SimulationResult } from '../src/index.js';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -204,5 +204,34 @@ describe('simulate: agents', () => {
     expect(r.waitDistribution.center.slice(0, 4).every((share) => share === 0)).toBe(true);
     // Quantiles are within 1 % above 1 s.
     expect(c?.waitP50Ms).toBeGreaterThanOrEqual(4_000 * 0.99);
+  });
+});
+
+describe('simulate: options', () => {
+  it('rejects bad options with every problem at once, before simulating anything', () => {
+    let watched = 0;
+    const bad = { replications: 0, seed: -1, onRouter: 'watch', wallClock: {} } as unknown as Parameters<typeof simulate>[1];
+    let caught: unknown;
+    try {
+      simulate({ ...line, agents: [{ name: 'a', count: 1, queues: { q: 1 } }] }, { ...bad, onReplication: () => watched++ });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ScenarioError);
+    const error = caught as ScenarioError;
+    expect(error.code).toBe('INVALID_SCENARIO');
+    expect(error.issues.map((i) => i.path)).toEqual(['replications', 'seed', 'onRouter', 'wallClock']);
+    expect(error.message).toMatch(/^Invalid options:/);
+    expect(watched).toBe(0);
+  });
+
+  it('times the run with the injected wall clock only (simulated time never comes from it)', () => {
+    let now = 1_000;
+    const wallClock = { now: (): number => (now += 250) };
+    const result = simulate({ ...line, replications: 2 }, { wallClock });
+    expect(result.runs.map((r) => r.wallMs)).toEqual([250, 250]);
+    expect(result.performance.wallMs).toBe(500);
+    expect(result.performance.callsPerSecond).toBeCloseTo(result.performance.calls / 0.5, 6);
+    expect(deterministic(result)).toEqual(deterministic(simulate({ ...line, replications: 2 })));
   });
 });

@@ -1,4 +1,5 @@
 import { CallRouter } from '../call-router.js';
+import type { Clock } from '../clock/clock.js';
 import { SimulatedClock } from '../clock/simulated-clock.js';
 import { AcdError, ScenarioError } from '../model/errors.js';
 import type { IntervalReport, QueueFigures } from '../model/stats.js';
@@ -62,9 +63,10 @@ export function runReplication(
   scenario: Scenario,
   replication: number,
   warmupMs: number,
-  onRouter?: (router: CallRouter, replication: number) => void,
+  onRouter: ((router: CallRouter, replication: number) => void) | undefined,
+  wallClock: Pick<Clock, 'now'>,
 ): ReplicationResult {
-  const started = performance.now();
+  const started = wallClock.now();
   const { duration, interval, seed } = scenario;
   const clock = new SimulatedClock(0);
   const router = new CallRouter({
@@ -200,7 +202,7 @@ export function runReplication(
     centerWaitCounts: centerBins,
     calls: driver.calls,
     unfinished: center.waiting + center.ringing + center.talking,
-    wallMs: performance.now() - started,
+    wallMs: wallClock.now() - started,
   };
   router.dispose();
   return result;

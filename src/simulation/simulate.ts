@@ -1,5 +1,7 @@
 import type { CallRouter } from '../call-router.js';
-import { ScenarioError } from '../model/errors.js';
+import type { Clock } from '../clock/clock.js';
+import { SystemClock } from '../clock/system-clock.js';
+import { ScenarioError, type ScenarioIssue } from '../model/errors.js';
 import type { QueueFigures } from '../model/stats.js';
 import { estimate, type Estimate } from './estimates.js';
 import { runReplication, WAIT_BINS, type MeasuredFigures, type ReplicationResult } from './replication.js';
@@ -41,6 +43,11 @@ export interface SimulateOptions {
   readonly onRouter?: (router: CallRouter, replication: number) => void;
   /** Called after each replication (a progress bar). */
   readonly onReplication?: (done: number, total: number, run: ReplicationResult) => void;
+  /**
+   * The real-time clock that times the run for `performance.wallMs` (only its `now()` is read;
+   * simulated time never comes from it). @default a `SystemClock`
+   */
+  readonly wallClock?: Pick<Clock, 'now'>;
 }
 
 /** One statistics interval of the day, across replications. */
@@ -122,6 +129,28 @@ function measuredWarmup(scenario: Scenario): number {
   return warmupMs;
 }
 
+/** Checks `simulate`'s options, reporting every problem at once as a `ScenarioError` about them. */
+function checkOptions(options: SimulateOptions): void {
+  if (typeof options !== 'object' || options === null) {
+    throw new ScenarioError([{ path: '', message: `expected an options object, got ${String(options)}` }], 'options');
+  }
+  const issues: ScenarioIssue[] = [];
+  const { replications, seed, onRouter, onReplication, wallClock } = options;
+  if (replications !== undefined && !(Number.isInteger(replications) && replications >= 1 && replications <= 10_000)) {
+    issues.push({ path: 'replications', message: `expected a whole number from 1 to 10000, got ${String(replications)}` });
+  }
+  if (seed !== undefined && !(Number.isInteger(seed) && seed >= 0 && seed <= 0xffff_ffff)) {
+    issues.push({ path: 'seed', message: `expected a whole number from 0 to 4294967295, got ${String(seed)}` });
+  }
+  for (const [path, value] of [['onRouter', onRouter], ['onReplication', onReplication]] as const) {
+    if (value !== undefined && typeof value !== 'function') issues.push({ path, message: `expected a function, got ${typeof value}` });
+  }
+  if (wallClock !== undefined && typeof wallClock?.now !== 'function') {
+    issues.push({ path: 'wallClock', message: 'expected a clock with a now() method' });
+  }
+  if (issues.length > 0) throw new ScenarioError(issues, 'options');
+}
+
 /**
  * Simulates a scenario: each replication drives a fresh {@link CallRouter} on a
  * {@link SimulatedClock} through the whole day (every routing policy is the production code), and
@@ -142,14 +171,12 @@ function measuredWarmup(scenario: Scenario): number {
  */
 export function simulate(scenario: ScenarioInput | Scenario, options: SimulateOptions = {}): SimulationResult {
   const parsed = parseScenario(scenario);
+  checkOptions(options);
   const checked: Scenario = { ...parsed, seed: options.seed ?? parsed.seed, replications: options.replications ?? parsed.replications };
-  if (!Number.isInteger(checked.replications) || checked.replications < 1) {
-    throw new ScenarioError([{ path: 'replications', message: `expected a whole number >= 1, got ${String(options.replications)}` }], 'options');
-  }
   const warmupMs = measuredWarmup(checked);
   const runs: ReplicationResult[] = [];
   for (let r = 0; r < checked.replications; r++) {
-    const run = runReplication(checked, r, warmupMs, options.onRouter);
+    const run = runReplication(checked, r, warmupMs, options.onRouter, options.wallClock ?? new SystemClock());
     runs.push(run);
     options.onReplication?.(r + 1, checked.replications, run);
   }
