@@ -2,16 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from '../src/cli/io.js';
-import { run } from '../src/cli/main.js';
-
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), isTTY: false };
-  const code = await run(['node', 'acd-sim', ...args], io);
-  return { code, stdout, stderr };
-}
+import { cli } from './support/cli.js';
 
 describe('acd-sim run --report', () => {
   it('writes report.html with the tables and inline SVG charts, and each chart as an SVG file', async () => {

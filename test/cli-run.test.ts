@@ -4,15 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CliIo } from '../src/cli/io.js';
 import { run } from '../src/cli/main.js';
-
-/** Runs `acd-sim …args` and collects what it writes. */
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), isTTY: false };
-  const code = await run(['node', 'acd-sim', ...args], io);
-  return { code, stdout, stderr };
-}
+import { cli } from './support/cli.js';
 
 function tinyScenario(extra: Record<string, unknown> = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'acd-sim-run-'));
