@@ -272,6 +272,19 @@ describe('bad input', () => {
     expect(snapshotRouter(harness)).toEqual(before);
   });
 
+  it('shows the bad value in the message as it is: NaN and Infinity by name, strings with their type', () => {
+    const { router } = world();
+    expect(expectAcdError(() => router.enqueue({ id: 'c-nan', queue: 'empty', priority: NaN }), BAD, 'INVALID_ARGUMENT').message).toBe(
+      'Expected `call.priority` to be a finite number, got `NaN` (number)',
+    );
+    expect(expectAcdError(() => router.enqueue({ id: 'c-inf', queue: 'empty', priority: Infinity }), BAD, 'INVALID_ARGUMENT').message).toContain(
+      'got `Infinity` (number)',
+    );
+    expect(expectAcdError(() => router.enqueue({ id: 'c-str', queue: 'empty', priority: bad('high') }), BAD, 'INVALID_ARGUMENT').message).toContain(
+      'got `high` (string)',
+    );
+  });
+
   it('names the missing thing on lookup errors', () => {
     const { router } = world();
     expect(expectAcdError(() => router.getQueue('q-x'), UnknownQueueError, 'UNKNOWN_QUEUE')).toMatchObject({ queueId: 'q-x' });

@@ -18,12 +18,14 @@ function shown(value: unknown): string {
   } catch {
     text = String(value);
   }
+  if (typeof value === 'number') text = String(value); // NaN and Infinity, which JSON shows as null
   if (text.length > 60) text = `${text.slice(0, 57)}...`;
   const type = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
   return `\`${text}\` (${type})`;
 }
 
-function fail(name: string, expected: string, value: unknown): never {
+/** Throws the standard ``Expected `name` to be …, got `value` (type)`` error. */
+export function fail(name: string, expected: string, value: unknown): never {
   throw new InvalidArgumentError(`Expected \`${name}\` to be ${expected}, got ${shown(value)}`);
 }
 

@@ -2,7 +2,10 @@
  * Input checks shared by the staffing functions. Each throws {@link InvalidArgumentError} with a
  * message of the form ``Expected `agents` to be an integer >= 0, got `-1` (number)``.
  */
+import { fail } from '../engine/validate.js';
 import { InvalidArgumentError } from '../model/errors.js';
+
+export { fail, requireObject as requireOptions } from '../engine/validate.js';
 
 /** Milliseconds in an hour: `callsPerHour × ahtMs / MS_PER_HOUR` erlangs. */
 export const MS_PER_HOUR = 3_600_000;
@@ -12,31 +15,6 @@ export const MAX_AGENTS = 2_000_000_000;
 
 /** Largest offered load a staffing function takes, erlangs. */
 export const MAX_ERLANGS = 1_000_000_000;
-
-/** Renders a value for an error message: `` `5` (string) ``. */
-function shown(value: unknown): string {
-  let text: string;
-  try {
-    text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
-  } catch {
-    text = String(value);
-  }
-  if (typeof value === 'number') text = String(value); // NaN and Infinity, which JSON shows as null
-  if (text.length > 60) text = `${text.slice(0, 57)}...`;
-  const type = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
-  return `\`${text}\` (${type})`;
-}
-
-/** Throws the standard "Expected `name` to be …, got …" error. */
-export function fail(name: string, expected: string, value: unknown): never {
-  throw new InvalidArgumentError(`Expected \`${name}\` to be ${expected}, got ${shown(value)}`);
-}
-
-/** A plain object (options bag). */
-export function requireOptions(name: string, value: unknown): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(name, 'an object', value);
-  return value as Record<string, unknown>;
-}
 
 /** A number of agents: an integer from 0 to {@link MAX_AGENTS}. */
 export function requireAgents(name: string, value: unknown): number {
