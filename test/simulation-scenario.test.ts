@@ -72,6 +72,29 @@ describe('parseScenario', () => {
     }
   });
 
+  it('reports cross-field problems in the same pass as field problems', () => {
+    const input = {
+      ...base,
+      duration: '1h',
+      warmup: '2h',
+      replications: 0,
+      agents: [{ name: 'a', count: -1, queues: { nowhere: 1 } }],
+      arrivals: [{ process: 'poisson', queue: 'elsewhere', callsPerHour: 10, handleTime: { type: 'exponential', mean: 'soon' } }],
+    };
+    expect(issuesOf(input).map((i) => i.path).sort()).toEqual([
+      'agents[0].count',
+      'agents[0].queues.nowhere',
+      'arrivals[0].handleTime.mean',
+      'arrivals[0].queue',
+      'replications',
+      'warmup',
+    ]);
+  });
+
+  it.each([null, 42, 'scenario', [], {}])('rejects %j as a scenario without throwing anything but a ScenarioError', (input) => {
+    expect(() => parseScenario(input as never)).toThrow(ScenarioError);
+  });
+
   it('reports a queue policy the router rejects with the queue path when the simulation adds it', () => {
     const bad = { ...base, queues: [{ id: 'q', escalation: [{ afterMs: -5, raisePriority: 1 }] }] };
     expect(() => simulate(bad)).toThrow(ScenarioError);

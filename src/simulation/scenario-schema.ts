@@ -184,43 +184,75 @@ export const scenarioSchema = z
     agents: z.array(agentGroupSchema).min(1),
     arrivals: z.array(arrivalSchema).min(1),
   })
-  .superRefine((s, ctx) => {
-    const queueIds = new Set<string>();
-    s.queues.forEach((q, i) => {
-      if (queueIds.has(q.id)) ctx.addIssue({ code: 'custom', message: `duplicate queue id "${q.id}"`, path: ['queues', i, 'id'] });
-      queueIds.add(q.id);
-    });
-    const known = (id: string): boolean => queueIds.has(id);
-    const names = new Set<string>();
-    s.agents.forEach((g, i) => {
-      if (names.has(g.name)) ctx.addIssue({ code: 'custom', message: `duplicate agent group name "${g.name}"`, path: ['agents', i, 'name'] });
-      names.add(g.name);
-      for (const id of Object.keys(g.queues)) {
-        if (!known(id)) ctx.addIssue({ code: 'custom', message: `unknown queue "${id}"`, path: ['agents', i, 'queues', id] });
-      }
-    });
-    s.arrivals.forEach((a, i) => {
-      if (!known(a.queue)) ctx.addIssue({ code: 'custom', message: `unknown queue "${a.queue}"`, path: ['arrivals', i, 'queue'] });
-      if (a.process === 'trace') {
-        if ((a.file === undefined) === (a.calls === undefined)) {
-          ctx.addIssue({ code: 'custom', message: 'a trace needs exactly one of `file` and `calls`', path: ['arrivals', i] });
-        }
-        a.calls?.forEach((c, j) => {
-          if (c.queue !== undefined && !known(c.queue)) {
-            ctx.addIssue({ code: 'custom', message: `unknown queue "${c.queue}"`, path: ['arrivals', i, 'calls', j, 'queue'] });
-          }
-        });
-      } else if (a.handleTime === undefined) {
-        ctx.addIssue({ code: 'custom', message: '`handleTime` is required (only a trace may give handle times per call)', path: ['arrivals', i, 'handleTime'] });
-      }
-    });
-    if (s.warmup >= s.duration) {
-      ctx.addIssue({ code: 'custom', message: '`warmup` must be shorter than `duration`', path: ['warmup'] });
-    }
-    if (s.interval < 1_000 || !Number.isInteger(s.interval)) {
-      ctx.addIssue({ code: 'custom', message: '`interval` must be a whole number of ms, at least 1 s', path: ['interval'] });
-    }
+  // Runs even when fields failed their own checks, so one pass reports every problem: `s` may then
+  // hold raw or missing values, which `crossCheck` skips.
+  .superRefine(
+    (s: unknown, ctx) => {
+      if (typeof s === 'object' && s !== null) crossCheck(s as LooseScenario, ctx);
+    },
+    { when: () => true },
+  );
+
+/** A scenario whose fields may have failed their own checks: what {@link crossCheck} reads of it. */
+interface LooseScenario {
+  readonly queues?: unknown;
+  readonly agents?: unknown;
+  readonly arrivals?: unknown;
+  readonly warmup?: unknown;
+  readonly duration?: unknown;
+  readonly interval?: unknown;
+}
+
+type Loose = Readonly<Record<string, unknown>>;
+
+/** The items of `value` that are objects, with their indexes. */
+function entries(value: unknown): Array<[number, Loose]> {
+  if (!Array.isArray(value)) return [];
+  const out: Array<[number, Loose]> = [];
+  value.forEach((item: unknown, i) => {
+    if (typeof item === 'object' && item !== null) out.push([i, item as Loose]);
   });
+  return out;
+}
+
+/** Checks across fields: queue ids referred to exist, names are unique, durations fit together. */
+function crossCheck(s: LooseScenario, ctx: z.RefinementCtx): void {
+  const issue = (message: string, path: PropertyKey[]): void => ctx.addIssue({ code: 'custom', message, path });
+  const queueIds = new Set<string>();
+  for (const [i, q] of entries(s.queues)) {
+    if (typeof q.id !== 'string') continue;
+    if (queueIds.has(q.id)) issue(`duplicate queue id "${q.id}"`, ['queues', i, 'id']);
+    queueIds.add(q.id);
+  }
+  // With no valid queue list, every reference would look unknown: leave references alone then.
+  const known = (id: unknown): boolean => typeof id !== 'string' || !Array.isArray(s.queues) || queueIds.has(id);
+  const names = new Set<string>();
+  for (const [i, g] of entries(s.agents)) {
+    if (typeof g.name === 'string') {
+      if (names.has(g.name)) issue(`duplicate agent group name "${g.name}"`, ['agents', i, 'name']);
+      names.add(g.name);
+    }
+    if (typeof g.queues !== 'object' || g.queues === null) continue;
+    for (const id of Object.keys(g.queues)) if (!known(id)) issue(`unknown queue "${id}"`, ['agents', i, 'queues', id]);
+  }
+  for (const [i, a] of entries(s.arrivals)) {
+    if (!known(a.queue)) issue(`unknown queue "${String(a.queue)}"`, ['arrivals', i, 'queue']);
+    if (a.process === 'trace') {
+      if ((a.file === undefined) === (a.calls === undefined)) issue('a trace needs exactly one of `file` and `calls`', ['arrivals', i]);
+      for (const [j, c] of entries(a.calls)) {
+        if (c.queue !== undefined && !known(c.queue)) issue(`unknown queue "${String(c.queue)}"`, ['arrivals', i, 'calls', j, 'queue']);
+      }
+    } else if ((a.process === 'poisson' || a.process === 'curve') && a.handleTime === undefined) {
+      issue('`handleTime` is required (only a trace may give handle times per call)', ['arrivals', i, 'handleTime']);
+    }
+  }
+  if (typeof s.warmup === 'number' && typeof s.duration === 'number' && s.warmup >= s.duration) {
+    issue('`warmup` must be shorter than `duration`', ['warmup']);
+  }
+  if (typeof s.interval === 'number' && (s.interval < 1_000 || !Number.isInteger(s.interval))) {
+    issue('`interval` must be a whole number of ms, at least 1 s', ['interval']);
+  }
+}
 
 /** A scenario as written (JSON or object): durations may be strings such as `"3m"`. */
 export type ScenarioInput = z.input<typeof scenarioSchema>;
