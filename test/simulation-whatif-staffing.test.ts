@@ -79,3 +79,36 @@ describe('staffBySimulation', () => {
     expect(() => staffBySimulation(separate, { targets, groups: ['nobody'] })).toThrow(/unknown agent group "nobody"/);
   });
 });
+
+describe('options of compareScenarios and staffBySimulation', () => {
+  const tiny: ScenarioInput = { ...separate, duration: '1h', warmup: 0, replications: 2 };
+  const pathsOf = (act: () => unknown): string[] => {
+    try {
+      act();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ScenarioError);
+      return (error as ScenarioError).issues.map((i) => i.path);
+    }
+    throw new Error('expected a ScenarioError');
+  };
+
+  it('compareScenarios rejects bad options before simulating, and hands each replication router to onRouter', () => {
+    expect(pathsOf(() => compareScenarios(tiny, tiny, { seed: 1.5, onReplication: 'x' as never }))).toEqual(['seed', 'onReplication']);
+    const seen: number[] = [];
+    compareScenarios(tiny, tiny, { onRouter: (router, r) => seen.push(r + router.queueIds().length * 10) });
+    expect(seen).toEqual([20, 21, 20, 21]);
+  });
+
+  it('staffBySimulation checks its options, targets included, with every problem at once', () => {
+    const bad = {
+      targets: { serviceLevel: 1.5 },
+      groups: 'english',
+      criterion: 'median',
+      maxAgentsPerGroup: 0,
+      onStep: 3,
+      replications: 0,
+    } as never;
+    expect(pathsOf(() => staffBySimulation(tiny, bad))).toEqual(['replications', 'groups', 'criterion', 'maxAgentsPerGroup', 'onStep']);
+    expect(pathsOf(() => staffBySimulation(tiny, { targets: { serviceLevel: 1.5 } }))).toEqual(['targets.serviceLevel']);
+  });
+});

@@ -2,7 +2,7 @@ import { estimate, type Estimate } from './estimates.js';
 import type { ReplicationResult } from './replication.js';
 import { parseScenario } from './scenario.js';
 import type { Scenario, ScenarioInput } from './scenario-schema.js';
-import { KPI_NAMES, kpisOf, simulate, type KpiName, type SimulateOptions, type SimulationResult } from './simulate.js';
+import { checkOptions, KPI_NAMES, kpisOf, simulate, type KpiName, type SimulateOptions, type SimulationResult } from './simulate.js';
 
 /** One KPI of one scope (`'center'` or a queue id) under both configurations. */
 export interface ComparisonRow {
@@ -47,12 +47,13 @@ const figuresOf = (run: ReplicationResult, scope: string) => (scope === 'center'
 export function compareScenarios(a: ScenarioInput | Scenario, b: ScenarioInput | Scenario, options: CompareOptions = {}): Comparison {
   const first = parseScenario(a);
   const second = parseScenario(b, { source: 'second scenario' });
+  checkOptions(options);
   const seed = options.seed ?? first.seed;
   const replications = options.replications ?? first.replications;
   const total = 2 * replications;
   const progress = (offset: number) => (done: number) => options.onReplication?.(offset + done, total);
-  const resultA = simulate(first, { seed, replications, onReplication: progress(0) });
-  const resultB = simulate(second, { seed, replications, onReplication: progress(replications) });
+  const resultA = simulate(first, { ...options, seed, replications, onReplication: progress(0) });
+  const resultB = simulate(second, { ...options, seed, replications, onReplication: progress(replications) });
   const scopes = ['center', ...first.queues.map((q) => q.id).filter((id) => second.queues.some((q) => q.id === id))];
   const rows: ComparisonRow[] = [];
   for (const scope of scopes) {

@@ -129,13 +129,11 @@ function measuredWarmup(scenario: Scenario): number {
   return warmupMs;
 }
 
-/** Checks `simulate`'s options, reporting every problem at once as a `ScenarioError` about them. */
-function checkOptions(options: SimulateOptions): void {
-  if (typeof options !== 'object' || options === null) {
-    throw new ScenarioError([{ path: '', message: `expected an options object, got ${String(options)}` }], 'options');
-  }
+/** The problems with `simulate`'s options (also used by the functions built on it). */
+export function optionIssues(options: SimulateOptions | Readonly<Record<string, unknown>>): ScenarioIssue[] {
+  if (typeof options !== 'object' || options === null) return [{ path: '', message: `expected an options object, got ${String(options)}` }];
   const issues: ScenarioIssue[] = [];
-  const { replications, seed, onRouter, onReplication, wallClock } = options;
+  const { replications, seed, onRouter, onReplication, wallClock } = options as SimulateOptions;
   if (replications !== undefined && !(Number.isInteger(replications) && replications >= 1 && replications <= 10_000)) {
     issues.push({ path: 'replications', message: `expected a whole number from 1 to 10000, got ${String(replications)}` });
   }
@@ -148,6 +146,12 @@ function checkOptions(options: SimulateOptions): void {
   if (wallClock !== undefined && typeof wallClock?.now !== 'function') {
     issues.push({ path: 'wallClock', message: 'expected a clock with a now() method' });
   }
+  return issues;
+}
+
+/** Checks `simulate`'s options, reporting every problem at once as a `ScenarioError` about them. */
+export function checkOptions(options: SimulateOptions | Readonly<Record<string, unknown>>): void {
+  const issues = optionIssues(options);
   if (issues.length > 0) throw new ScenarioError(issues, 'options');
 }
 

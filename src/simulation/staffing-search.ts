@@ -1,8 +1,8 @@
-import { ScenarioError } from '../model/errors.js';
+import { ScenarioError, type ScenarioIssue } from '../model/errors.js';
 import type { Estimate } from './estimates.js';
 import { parseScenario } from './scenario.js';
 import type { Scenario, ScenarioInput, ScenarioTargets } from './scenario-schema.js';
-import { simulate, type SimulationResult } from './simulate.js';
+import { optionIssues, simulate, type SimulationResult } from './simulate.js';
 
 /** Options of {@link staffBySimulation}. */
 export interface SimulationStaffingOptions {
@@ -43,6 +43,23 @@ export interface SimulationStaffing {
   readonly steps: readonly StaffingStep[];
 }
 
+/** Checks {@link staffBySimulation}'s own options (targets are checked with the scenario). */
+function checkSearchOptions(options: SimulationStaffingOptions): void {
+  const { seed, replications, groups, criterion, maxAgentsPerGroup, onStep } = options ?? {};
+  const issues: ScenarioIssue[] = optionIssues({ seed, replications });
+  if (groups !== undefined && !(Array.isArray(groups) && groups.every((g) => typeof g === 'string'))) {
+    issues.push({ path: 'groups', message: 'expected an array of agent group names' });
+  }
+  if (criterion !== undefined && criterion !== 'mean' && criterion !== 'confidence') {
+    issues.push({ path: 'criterion', message: `expected 'mean' or 'confidence', got ${String(criterion)}` });
+  }
+  if (maxAgentsPerGroup !== undefined && !(Number.isInteger(maxAgentsPerGroup) && maxAgentsPerGroup >= 1)) {
+    issues.push({ path: 'maxAgentsPerGroup', message: `expected a whole number >= 1, got ${String(maxAgentsPerGroup)}` });
+  }
+  if (onStep !== undefined && typeof onStep !== 'function') issues.push({ path: 'onStep', message: `expected a function, got ${typeof onStep}` });
+  if (issues.length > 0) throw new ScenarioError(issues, 'options');
+}
+
 /**
  * Simulation-based staffing, for centers where Erlang formulas do not apply (several skills,
  * tiers, overflow, shifts): searches the fewest agents per group whose simulation meets every
@@ -57,8 +74,11 @@ export interface SimulationStaffing {
  * @throws {ScenarioError} when the scenario, a group name or the targets are not valid.
  */
 export function staffBySimulation(input: ScenarioInput | Scenario, options: SimulationStaffingOptions = {}): SimulationStaffing {
-  const base = parseScenario(input);
-  const targets = options.targets ?? base.targets;
+  const parsed = parseScenario(input);
+  checkSearchOptions(options);
+  // Targets given here are checked as the scenario's own would be.
+  const base = options.targets === undefined ? parsed : parseScenario({ ...parsed, targets: options.targets }, { source: 'options' });
+  const targets = base.targets;
   if (targets.serviceLevel === undefined && targets.asa === undefined && targets.abandonment === undefined) {
     throw new ScenarioError([{ path: 'targets', message: 'set at least one of serviceLevel, asa and abandonment' }]);
   }
