@@ -116,7 +116,7 @@ const DEFAULT_CAPACITY: Readonly<Record<string, number>> = { voice: 1 };
  * {@link CallRouter.enqueue} without re-checking the input (see `builtCallFields`). Not part of
  * the package's API; the public methods keep validating everything.
  */
-export let enqueueBuilt: (router: CallRouter, call: BuiltCall) => EnqueueResult['status'];
+export let enqueueBuilt: (router: CallRouter, call: BuiltCall) => EnqueueResult;
 
 /**
  * The ACD: queues of callers, skilled agents, offers, wrap-up and typed events.
@@ -134,7 +134,6 @@ export let enqueueBuilt: (router: CallRouter, call: BuiltCall) => EnqueueResult[
  * router.on('call:offered', ({ callId, agentId }) => router.answer(callId));
  * router.enqueue({ id: 'c-1', queue: 'support' }); // offered to ana, answered
  */
-
 export class CallRouter extends RouterEmitter {
   /** The clock the router reads time from. */
   readonly clock: Clock;
@@ -333,19 +332,9 @@ export class CallRouter extends RouterEmitter {
   }
 
   static {
-    // As #enqueueFields, but only the status is returned: the simulator reads nothing else, and
-    // an EnqueueResult per simulated call was garbage at once.
-    enqueueBuilt = (router, call) => {
-      const core = router.#core;
-      const fields = builtCallFields(core, call);
-      const record = newCallRecord(core, fields, Infinity, 'waiting', 'inbound');
-      const refusal = admitCall(core, record, undefined);
-      core.settle();
-      const status = refusal !== undefined ? 'refused' : record.status === 'offered' ? 'offered' : 'waiting';
-      router.events.flush();
-      return status;
-    };
+    enqueueBuilt = (router, call) => router.#enqueueFields(builtCallFields(router.#core, call), Infinity);
   }
+
 
   /**
    * Schedules a callback the center owes a customer (a follow-up the next day, say): at `atMs` it

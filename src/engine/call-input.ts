@@ -97,37 +97,19 @@ export interface BuiltCall {
   readonly attributes: Readonly<Record<string, unknown>>;
 }
 
-/** A {@link CallFields} that can be filled in. */
-type FillableFields = { -readonly [K in keyof CallFields]: CallFields[K] };
-
-/** The fields {@link builtCallFields} returns, filled anew for each call (made at the first). */
-let built: FillableFields | undefined;
-
 /**
  * The fields {@link parseCallFields} gives for an inbound call the simulator built from a scenario
  * its schema already checked (types and ranges), without checking them again (no preferred agent,
  * escalation or customer). The queue must still exist and the id must still be free: those depend
  * on the router's state.
- *
- * The object returned is the same for every call, filled anew: read it at once (the call's record
- * copies it) and keep nothing of it. A fresh object per simulated call was garbage at once.
  */
-export function builtCallFields(core: RouterCore, call: BuiltCall): CallFields {
+export function builtCallFields(core: RouterCore, call: BuiltCall): CallFields & { readonly preferred: undefined } {
   const queue = core.queues.get(call.queue);
   if (queue === undefined) throw new UnknownQueueError(call.queue);
   if (core.calls.has(call.id)) throw new DuplicateIdError('call', call.id);
   const bucket = core.table.bucketFor(queue, call.channel ?? 'voice', call.requirements ?? EMPTY, queue.maxTier);
   const priority = call.priority ?? 0;
-  if (built === undefined) {
-    built = { id: call.id, queue, bucket, priority, customerId: undefined, attributes: call.attributes, escalation: undefined };
-    return built;
-  }
-  built.id = call.id;
-  built.queue = queue;
-  built.bucket = bucket;
-  built.priority = priority;
-  built.attributes = call.attributes;
-  return built;
+  return { id: call.id, queue, bucket, priority, customerId: undefined, attributes: call.attributes, escalation: undefined, preferred: undefined };
 }
 
 /** Validates a transfer of a connected call: where to, and how (defaults from the call and the queues). */

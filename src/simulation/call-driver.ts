@@ -229,7 +229,7 @@ export class CallDriver {
     built.channel = stream.channel;
     built.requirements = stream.requirements;
     built.attributes = attributes;
-    const status = enqueueBuilt(this.#router, built);
+    const { status } = enqueueBuilt(this.#router, built);
     if (arrival.atMs >= this.#warmupMs) {
       measure.arrivals++;
       if (status === 'waiting') measure.waited++;
