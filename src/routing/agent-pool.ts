@@ -39,13 +39,20 @@ class FreeChannel {
    * knows its position (`freeIndex`): a slot is in the free list of its own pool and channel only.
    */
   readonly free: FreeAgent[] = [];
-  readonly heaps = new Map<StrategyName, Heap<FreeEntry>>();
   /**
-   * The strategies of `heaps` and their heaps, in the same order: listing a slot walks these
-   * arrays (iterating the map made an iterator and an entry array per listing).
+   * A heap per strategy in use, in an array: listing a slot walks it (iterating a map made an
+   * iterator and an entry array per listing), and a pool uses one or two strategies.
    */
-  readonly strategies: StrategyName[] = [];
-  readonly heapList: Array<Heap<FreeEntry>> = [];
+  readonly heaps: Array<{ readonly strategy: StrategyName; readonly heap: Heap<FreeEntry> }> = [];
+
+  heapOf(strategy: StrategyName): Heap<FreeEntry> | undefined {
+    const heaps = this.heaps;
+    for (let i = 0; i < heaps.length; i++) {
+      const entry = heaps[i] as FreeChannel['heaps'][number];
+      if (entry.strategy === strategy) return entry.heap;
+    }
+    return undefined;
+  }
 
   get size(): number {
     return this.free.length;
@@ -112,13 +119,11 @@ export class AgentPool {
     slot.epoch++;
     // Re-listing a listed slot (to re-key it) must not count the pool as newly free.
     if (free.add(agent, slot) && free.size === 1) this.#countFreePool(slot.channel, 1);
-    const strategies = free.strategies;
-    const heaps = free.heapList;
+    const heaps = free.heaps;
     for (let i = 0; i < heaps.length; i++) {
-      const heap = heaps[i] as Heap<FreeEntry>;
-      const name = strategies[i] as StrategyName;
-      heap.add(this.#entry(agent, slot, name));
-      if (heap.length > 2 * free.size + 32) this.#rebuild(free, name);
+      const { strategy, heap } = heaps[i] as FreeChannel['heaps'][number];
+      heap.add(this.#entry(agent, slot, strategy));
+      if (heap.length > 2 * free.size + 32) this.#rebuild(free, strategy);
     }
   }
 
@@ -173,7 +178,7 @@ export class AgentPool {
   head(channel: Channel, strategy: StrategyName): FreeEntry | undefined {
     const free = this.#free.get(channel);
     if (free === undefined || free.size === 0) return undefined;
-    let heap = free.heaps.get(strategy);
+    let heap = free.heapOf(strategy);
     if (heap === undefined) heap = this.#rebuild(free, strategy);
     let head = heap.peek();
     while (head !== undefined && !isCurrent(head)) {
@@ -209,13 +214,11 @@ export class AgentPool {
 
   /** (Re)builds a strategy heap from the free slots, dropping stale entries. */
   #rebuild(free: FreeChannel, strategy: StrategyName): Heap<FreeEntry> {
-    let heap = free.heaps.get(strategy);
+    let heap = free.heapOf(strategy);
     const entries: FreeEntry[] = [];
     if (heap === undefined) {
       heap = new Heap<FreeEntry>(byFreeOrder);
-      free.heaps.set(strategy, heap);
-      free.strategies.push(strategy);
-      free.heapList.push(heap);
+      free.heaps.push({ strategy, heap });
       for (const { agent, slot } of free.free) entries.push(this.#entry(agent, slot, strategy));
     } else {
       for (const entry of heap.toArray()) if (isCurrent(entry)) entries.push(entry);
