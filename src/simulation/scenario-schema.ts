@@ -26,6 +26,11 @@ const timeOfDay = z.union([z.number().min(0).max(86_400_000), z.string()]).trans
 });
 
 const probability = z.number().min(0).max(1);
+
+/** A scenario's seed, also as an override in the simulation functions' options. */
+export const seedSchema = z.number().int().min(0).max(0xffff_ffff);
+/** A scenario's number of replications, also as an override in the simulation functions' options. */
+export const replicationsSchema = z.number().int().min(1).max(10_000);
 const skillLevels = z.record(z.string().min(1), z.number().int().min(1).max(5));
 
 /** Handle time, wrap-up, patience and answer-delay distributions. */
@@ -165,14 +170,14 @@ export const scenarioSchema = z
     name: z.string().min(1).default('scenario'),
     description: z.string().optional(),
     /** One seed for everything: arrivals, durations, agent behaviour and the router's random choices. */
-    seed: z.number().int().min(0).max(0xffff_ffff).default(1),
+    seed: seedSchema.default(1),
     /** Time of day the simulation starts: shifts and curves are by time of day. */
     startTime: timeOfDay.default(0),
     /** Simulated time during which calls arrive. */
     duration: positiveDuration,
     /** Time at the start left out of the results (rounded up to a whole interval). @default 0 */
     warmup: duration.default(0),
-    replications: z.number().int().min(1).max(10_000).default(1),
+    replications: replicationsSchema.default(1),
     /** Statistics interval. @default "15m" */
     interval: duration.default(900_000),
     /** After `duration`, let the calls still in the center finish (no new arrivals). @default true */

@@ -6,7 +6,7 @@ import type { QueueFigures } from '../model/stats.js';
 import { estimate, type Estimate } from './estimates.js';
 import { runReplication, WAIT_BINS, type MeasuredFigures, type ReplicationResult } from './replication.js';
 import { parseScenario } from './scenario.js';
-import type { Scenario, ScenarioInput } from './scenario-schema.js';
+import { replicationsSchema, seedSchema, type Scenario, type ScenarioInput } from './scenario-schema.js';
 
 /** The figures a simulation reports, each estimated across replications. */
 export const KPI_NAMES = [
@@ -134,10 +134,10 @@ export function optionIssues(options: SimulateOptions | Readonly<Record<string, 
   if (typeof options !== 'object' || options === null) return [{ path: '', message: `expected an options object, got ${String(options)}` }];
   const issues: ScenarioIssue[] = [];
   const { replications, seed, onRouter, onReplication, wallClock } = options as SimulateOptions;
-  if (replications !== undefined && !(Number.isInteger(replications) && replications >= 1 && replications <= 10_000)) {
+  if (replications !== undefined && !replicationsSchema.safeParse(replications).success) {
     issues.push({ path: 'replications', message: `expected a whole number from 1 to 10000, got ${String(replications)}` });
   }
-  if (seed !== undefined && !(Number.isInteger(seed) && seed >= 0 && seed <= 0xffff_ffff)) {
+  if (seed !== undefined && !seedSchema.safeParse(seed).success) {
     issues.push({ path: 'seed', message: `expected a whole number from 0 to 4294967295, got ${String(seed)}` });
   }
   for (const [path, value] of [['onRouter', onRouter], ['onReplication', onReplication]] as const) {
@@ -179,8 +179,9 @@ export function simulate(scenario: ScenarioInput | Scenario, options: SimulateOp
   const checked: Scenario = { ...parsed, seed: options.seed ?? parsed.seed, replications: options.replications ?? parsed.replications };
   const warmupMs = measuredWarmup(checked);
   const runs: ReplicationResult[] = [];
+  const wallClock = options.wallClock ?? new SystemClock();
   for (let r = 0; r < checked.replications; r++) {
-    const run = runReplication(checked, r, warmupMs, options.onRouter, options.wallClock ?? new SystemClock());
+    const run = runReplication(checked, r, warmupMs, options.onRouter, wallClock);
     runs.push(run);
     options.onReplication?.(r + 1, checked.replications, run);
   }
